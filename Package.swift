@@ -1,0 +1,79 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode plus the strictness
+/// flags the Hummingbird and GRDB codebases use.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Winnow",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "winnow", targets: ["winnow"]),
+        .library(name: "WinnowCore", targets: ["WinnowCore"]),
+        .library(name: "WinnowStore", targets: ["WinnowStore"]),
+        .library(name: "WinnowStoreSQLite", targets: ["WinnowStoreSQLite"]),
+        .library(name: "WinnowObjects", targets: ["WinnowObjects"]),
+        .library(name: "WinnowEngine", targets: ["WinnowEngine"]),
+        .library(name: "WinnowTesting", targets: ["WinnowTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // Pure domain: types, reason catalogue, manifest and VOC codecs. No I/O, nothing of ours.
+        .target(name: "WinnowCore", swiftSettings: strictSettings),
+        // Metadata-store port and its in-memory implementation.
+        .target(name: "WinnowStore", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
+        // SQLite (GRDB) metadata store: the embedded default.
+        .target(
+            name: "WinnowStoreSQLite",
+            dependencies: ["WinnowStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // Object-store port and the local-folder implementation.
+        .target(name: "WinnowObjects", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
+        // Use cases on top of the ports: validate, import, export.
+        .target(
+            name: "WinnowEngine",
+            dependencies: ["WinnowCore", "WinnowStore", "WinnowObjects"],
+            swiftSettings: strictSettings
+        ),
+        // Conformance suites every store implementation runs, shipped for driver authors.
+        .target(
+            name: "WinnowTesting",
+            dependencies: ["WinnowCore", "WinnowStore", "WinnowObjects"],
+            swiftSettings: strictSettings
+        ),
+        // The command-line tool: the only place concrete drivers are chosen.
+        .executableTarget(
+            name: "winnow",
+            dependencies: [
+                "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "WinnowStoreTests",
+            dependencies: ["WinnowStore", "WinnowStoreSQLite", "WinnowTesting", "WinnowObjects"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WinnowEngineTests",
+            dependencies: ["WinnowEngine", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WinnowCLITests",
+            dependencies: ["winnow", "WinnowCore"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

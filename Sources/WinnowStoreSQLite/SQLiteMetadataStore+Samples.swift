@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+public import WinnowCore
+public import WinnowStore
+
+extension SQLiteMetadataStore {
+    public func sample(id: String) async throws -> Sample? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM sample WHERE id = ? AND import_id IS NULL", arguments: [id])
+                .map { try SampleRowCoding().sample(from: $0) }
+        }
+    }
+
+    public func sample(datasetID: String, source: String) async throws -> Sample? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM sample WHERE dataset_id = ? AND source = ? AND import_id IS NULL",
+                             arguments: [datasetID, source])
+                .map { try SampleRowCoding().sample(from: $0) }
+        }
+    }
+
+    public func listSamples(_ query: SampleQuery) async throws -> [Sample] {
+        let (filter, arguments) = Self.whereClause(query, keyset: true)
+        let direction = query.descending ? "DESC" : "ASC"
+        let order = switch query.sort {
+        case .id: "s.id \(direction)"
+        case .source: "s.source \(direction), s.id \(direction)"
+        case .createdAt: "s.created_at \(direction), s.id \(direction)"
+        case .coefficient: "(s.hard_coefficient IS NULL), s.hard_coefficient \(direction), s.id \(direction)"
+        }
+        var sql = "SELECT s.* FROM sample s WHERE \(filter) ORDER BY \(order)"
+        sql += " LIMIT \(query.limit.map { max(0, $0) } ?? -1) OFFSET \(max(0, query.offset))"
+        let statement = sql
+        return try await read { db in
+            let coding = SampleRowCoding()
+            return try Row.fetchAll(db, sql: statement, arguments: arguments).map { try coding.sample(from: $0) }
+        }
+    }
+
+    public func countSamples(_ query: SampleQuery) async throws -> Int {
+        let (filter, arguments) = Self.whereClause(query, keyset: false)
+        return try await read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample s WHERE \(filter)", arguments: arguments) ?? 0 }
+    }
+
+    public func statistics(datasetID: String) async throws -> DatasetStatistics {
+        try await read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE id = ?", arguments: [datasetID]) != nil else {
+                throw StoreError.datasetNotFound(datasetID)
+            }
+            var byState: [SampleState: Int] = [:]
+            var total = 0
+            var hard = 0
+            for row in try Row.fetchAll(db, sql: """
+                SELECT state, COUNT(*) AS n, SUM(is_hard) AS hard FROM sample
+                WHERE dataset_id = ? AND import_id IS NULL GROUP BY state
+                """, arguments: [datasetID]) {
+                let count: Int = row["n"]
+                total += count
+                hard += row["hard"] ?? 0
+                if let state = SampleState(rawValue: row["state"]) { byState[state] = count }
+            }
+            var byReason: [Int: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.reason, COUNT(*) AS n FROM sample_reason r JOIN sample s ON s.id = r.sample_id
+                WHERE r.dataset_id = ? AND s.import_id IS NULL AND s.is_hard = 1 GROUP BY r.reason
+                """, arguments: [datasetID]) {
+                byReason[row["reason"]] = row["n"]
+            }
+            return DatasetStatistics(total: total, byState: byState, hard: hard, byReason: byReason)
+        }
+    }
+
+    public func updateSamples(_ samples: [Sample]) async throws {
+        try await write { db in
+            let coding = SampleRowCoding()
+            for sample in samples { try coding.update(sample, in: db) }
+        }
+    }
+
+    public func deleteSamples(ids: [String], datasetID: String) async throws -> Int {
+        try await write { db in
+            var count = 0
+            let statement = try db.cachedStatement(sql: "DELETE FROM sample WHERE id = ? AND dataset_id = ? AND import_id IS NULL")
+            for id in Set(ids) {
+                try statement.execute(arguments: [id, datasetID])
+                count += db.changesCount
+            }
+            return count
+        }
+    }
+
+    /// The SQL condition and arguments for a query's filters.
+    static func whereClause(_ query: SampleQuery, keyset: Bool) -> (String, StatementArguments) {
+        var conditions = ["s.dataset_id = ?", "s.import_id IS NULL"]
+        var arguments: [(any DatabaseValueConvertible)?] = [query.datasetID]
+        if let state = query.state {
+            conditions.append("s.state = ?")
+            arguments.append(state.rawValue)
+        }
+        if let hard = query.hard {
+            conditions.append("s.is_hard = ?")
+            arguments.append(hard)
+        }
+        if let reason = query.reason {
+            conditions.append("EXISTS (SELECT 1 FROM sample_reason r WHERE r.sample_id = s.id AND r.reason = ?)")
+            arguments.append(reason)
+        }
+        if let range = query.coefficient {
+            conditions.append("s.hard_coefficient BETWEEN ? AND ?")
+            arguments.append(range.lowerBound)
+            arguments.append(range.upperBound)
+        }
+        if let label = query.label {
+            conditions.append("EXISTS (SELECT 1 FROM sample_label l WHERE l.sample_id = s.id AND l.name = ?)")
+            arguments.append(label)
+        }
+        if keyset, let after = query.afterID {
+            conditions.append("s.id > ?")
+            arguments.append(after)
+        }
+        return (conditions.joined(separator: " AND "), StatementArguments(arguments))
+    }
+}

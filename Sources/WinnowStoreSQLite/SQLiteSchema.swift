@@ -1,0 +1,63 @@
+import GRDB
+
+/// The SQLite schema as named, append-only migrations. Never edit a registered migration: add one.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-datasets-samples") { db in
+            try db.execute(sql: """
+                CREATE TABLE dataset (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL UNIQUE,
+                    labeling_type TEXT NOT NULL,
+                    description TEXT NOT NULL DEFAULT '',
+                    created_at DOUBLE NOT NULL,
+                    updated_at DOUBLE NOT NULL
+                );
+                CREATE TABLE sample_import (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    dataset_id TEXT NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+                    started_at DOUBLE NOT NULL
+                );
+                CREATE TABLE sample (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    dataset_id TEXT NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+                    import_id TEXT REFERENCES sample_import(id) ON DELETE CASCADE,
+                    source TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('unlabeled', 'labeled', 'to_be_confirmed')),
+                    is_hard INTEGER NOT NULL DEFAULT 0 CHECK (is_hard IN (0, 1)),
+                    hard_coefficient DOUBLE CHECK (hard_coefficient IS NULL OR (hard_coefficient >= 0 AND hard_coefficient <= 1)),
+                    usage TEXT,
+                    width INTEGER,
+                    height INTEGER,
+                    depth INTEGER,
+                    inference_loc TEXT,
+                    labels TEXT NOT NULL,
+                    hard_example TEXT,
+                    created_at DOUBLE NOT NULL,
+                    updated_at DOUBLE NOT NULL
+                );
+                CREATE UNIQUE INDEX sample_visible_source ON sample(dataset_id, source) WHERE import_id IS NULL;
+                CREATE UNIQUE INDEX sample_staged_source ON sample(import_id, source) WHERE import_id IS NOT NULL;
+                CREATE INDEX sample_by_state ON sample(dataset_id, state, id);
+                CREATE INDEX sample_by_hard ON sample(dataset_id, is_hard, hard_coefficient);
+                CREATE INDEX sample_by_coefficient ON sample(dataset_id, hard_coefficient);
+                CREATE TABLE sample_reason (
+                    sample_id TEXT NOT NULL REFERENCES sample(id) ON DELETE CASCADE,
+                    dataset_id TEXT NOT NULL,
+                    reason INTEGER NOT NULL CHECK (reason BETWEEN 0 AND 30),
+                    PRIMARY KEY (sample_id, reason)
+                ) WITHOUT ROWID;
+                CREATE INDEX sample_reason_by_dataset ON sample_reason(dataset_id, reason);
+                CREATE TABLE sample_label (
+                    sample_id TEXT NOT NULL REFERENCES sample(id) ON DELETE CASCADE,
+                    dataset_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    PRIMARY KEY (sample_id, name)
+                ) WITHOUT ROWID;
+                CREATE INDEX sample_label_by_dataset ON sample_label(dataset_id, name);
+                """)
+        }
+        return migrator
+    }
+}

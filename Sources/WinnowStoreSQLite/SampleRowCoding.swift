@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import WinnowCore
+import WinnowStore
+
+/// How a ``Sample`` maps to a `sample` row and its index rows.
+struct SampleRowCoding {
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+
+    /// Inserts `sample` with `importID`; returns false when its source was staged already.
+    func insert(_ sample: Sample, importID: String?, into db: Database) throws -> Bool {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO sample (id, dataset_id, import_id, source, state, is_hard, hard_coefficient, usage,
+                width, height, depth, inference_loc, labels, hard_example, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: StatementArguments([
+            sample.id, sample.datasetID, importID, sample.source, sample.state.rawValue,
+            sample.isHard, sample.hardExample?.coefficient, sample.usage?.rawValue,
+            sample.imageSize?.width, sample.imageSize?.height, sample.imageSize?.depth,
+            sample.inferenceLocation, try labelsJSON(sample), try hardExampleJSON(sample),
+            sample.createdAt.timeIntervalSinceReferenceDate, sample.updatedAt.timeIntervalSinceReferenceDate,
+        ] as [(any DatabaseValueConvertible)?]))
+        guard db.changesCount > 0 else { return false }
+        try insertIndexRows(sample, into: db)
+        return true
+    }
+
+    /// Rewrites a visible sample's columns and index rows.
+    func update(_ sample: Sample, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            UPDATE sample SET state = ?, is_hard = ?, hard_coefficient = ?, usage = ?, width = ?, height = ?, depth = ?,
+                inference_loc = ?, labels = ?, hard_example = ?, created_at = ?, updated_at = ?
+            WHERE id = ? AND dataset_id = ? AND source = ? AND import_id IS NULL
+            """)
+        try statement.execute(arguments: StatementArguments([
+            sample.state.rawValue, sample.isHard, sample.hardExample?.coefficient, sample.usage?.rawValue,
+            sample.imageSize?.width, sample.imageSize?.height, sample.imageSize?.depth,
+            sample.inferenceLocation, try labelsJSON(sample), try hardExampleJSON(sample),
+            sample.createdAt.timeIntervalSinceReferenceDate, sample.updatedAt.timeIntervalSinceReferenceDate,
+            sample.id, sample.datasetID, sample.source,
+        ] as [(any DatabaseValueConvertible)?]))
+        guard db.changesCount > 0 else { throw StoreError.sampleNotFound(sample.id) }
+        try db.execute(sql: "DELETE FROM sample_reason WHERE sample_id = ?", arguments: [sample.id])
+        try db.execute(sql: "DELETE FROM sample_label WHERE sample_id = ?", arguments: [sample.id])
+        try insertIndexRows(sample, into: db)
+    }
+
+    private func insertIndexRows(_ sample: Sample, into db: Database) throws {
+        if let reasons = sample.hardExample?.reasons, !reasons.isEmpty {
+            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sample_reason (sample_id, dataset_id, reason) VALUES (?, ?, ?)")
+            for reason in reasons { try statement.execute(arguments: [sample.id, sample.datasetID, reason]) }
+        }
+        if !sample.labels.isEmpty {
+            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sample_label (sample_id, dataset_id, name) VALUES (?, ?, ?)")
+            for name in Set(sample.labels.map(\.name)) { try statement.execute(arguments: [sample.id, sample.datasetID, name]) }
+        }
+    }
+
+    private func labelsJSON(_ sample: Sample) throws -> String {
+        sample.labels.isEmpty ? "[]" : String(decoding: try encoder.encode(sample.labels), as: UTF8.self)
+    }
+
+    private func hardExampleJSON(_ sample: Sample) throws -> String? {
+        try sample.hardExample.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+    }
+
+    /// The sample stored in `row`.
+    func sample(from row: Row) throws -> Sample {
+        let id: String = row["id"]
+        do {
+            let labelsText: String = row["labels"]
+            let labels = labelsText == "[]" ? [] : try decoder.decode([Label].self, from: Data(labelsText.utf8))
+            let hardText: String? = row["hard_example"]
+            let hardExample = try hardText.map { try decoder.decode(HardExampleInfo.self, from: Data($0.utf8)) }
+            let width: Int? = row["width"]
+            let height: Int? = row["height"]
+            let stateText: String = row["state"]
+            guard let state = SampleState(rawValue: stateText) else {
+                throw StoreError(.backend, "sample '\(id)': unknown state '\(stateText)' in the database")
+            }
+            let usage: String? = row["usage"]
+            return Sample(
+                id: id, datasetID: row["dataset_id"], source: row["source"], state: state, labels: labels,
+                usage: usage.flatMap(Usage.init(rawValue:)),
+                imageSize: width.flatMap { w in height.map { ImageSize(width: w, height: $0, depth: row["depth"]) } },
+                hardExample: hardExample, inferenceLocation: row["inference_loc"],
+                createdAt: Date(timeIntervalSinceReferenceDate: row["created_at"]),
+                updatedAt: Date(timeIntervalSinceReferenceDate: row["updated_at"]))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.backend, "sample '\(id)' has unreadable stored labels: \(error)")
+        }
+    }
+}

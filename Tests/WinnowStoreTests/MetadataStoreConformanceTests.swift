@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+import WinnowStore
+import WinnowStoreSQLite
+import WinnowTesting
+
+/// Runs the shared conformance suite against every metadata store that needs no server.
+@Suite struct MetadataStoreConformanceTests {
+    @Test("in-memory store", arguments: MetadataStoreConformance.checks)
+    func memoryStore(_ check: MetadataStoreConformance.Check) async throws {
+        try await check.run(MemoryMetadataStore())
+    }
+
+    @Test("SQLite store", arguments: MetadataStoreConformance.checks)
+    func sqliteStore(_ check: MetadataStoreConformance.Check) async throws {
+        let directory = try TemporaryDirectory()
+        try await check.run(try SQLiteMetadataStore(path: directory.path("winnow.sqlite")))
+    }
+}

@@ -1,0 +1,21 @@
+/// Where Winnow keeps files it owns: batch outputs, thumbnails, exported manifests. A local folder
+/// is the default; S3-compatible storage serves scale-out. All pass `ObjectStoreConformance`.
+public protocol ObjectStore: Sendable {
+    /// Stores `bytes` at `key`, replacing what was there. Readers never see a partial object.
+    func put(_ key: ObjectKey, _ bytes: [UInt8]) async throws
+    /// The object's bytes. Throws `.notFound`, or `.tooLarge` past `maximumSize`.
+    func get(_ key: ObjectKey, maximumSize: Int) async throws -> [UInt8]
+    /// Whether an object exists at `key`.
+    func exists(_ key: ObjectKey) async throws -> Bool
+    /// Removes the object; removing a missing object is not an error.
+    func delete(_ key: ObjectKey) async throws
+    /// Keys starting with `prefix`, in byte order.
+    func list(prefix: String) async throws -> [ObjectKey]
+}
+
+extension ObjectStore {
+    /// The object's bytes, up to 1 GiB.
+    public func get(_ key: ObjectKey) async throws -> [UInt8] {
+        try await get(key, maximumSize: 1 << 30)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import WinnowCore
+import WinnowEngine
+import WinnowObjects
+import WinnowStore
+import WinnowStoreSQLite
+
+/// The composition root: the concrete stores the commands run on.
+///
+/// Today: SQLite in `DATA/winnow.sqlite` and a local object folder in `DATA/objects`.
+struct WinnowEnvironment {
+    let dataDirectory: String
+    let store: any MetadataStore
+    let objects: any ObjectStore
+    let reader: any ResourceReader
+
+    /// Opens (creating if needed) the data folder.
+    static func open(_ options: GlobalOptions) throws -> WinnowEnvironment {
+        let directory = ResourceLocationPath.absolute(options.resolvedDataDirectory)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError("cannot create the data folder \(directory): \(error.localizedDescription)")
+        }
+        let store = try SQLiteMetadataStore(path: directory + "/winnow.sqlite")
+        let objects = try LocalFolderObjectStore(root: directory + "/objects")
+        return WinnowEnvironment(dataDirectory: directory, store: store, objects: objects, reader: StandardResourceReader())
+    }
+
+    /// The dataset named `name`, or an error saying it does not exist.
+    func dataset(named name: String) async throws -> Dataset {
+        guard let dataset = try await store.dataset(named: name) else {
+            throw CLIError("no dataset named '\(name)' (winnow dataset list shows the datasets)")
+        }
+        return dataset
+    }
+}

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import WinnowCore
 
 /// A metadata store held in memory: the reference behaviour for the conformance suite, and the

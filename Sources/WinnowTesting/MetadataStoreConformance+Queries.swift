@@ -1,6 +1,6 @@
 import Foundation
-public import WinnowCore
-public import WinnowStore
+import WinnowCore
+import WinnowStore
 
 // MARK: - Queries
 

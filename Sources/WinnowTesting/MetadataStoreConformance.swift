@@ -1,5 +1,5 @@
 import Foundation
-public import WinnowCore
+import WinnowCore
 public import WinnowStore
 
 /// The behaviour every ``MetadataStore`` must show, as a list of named checks.

@@ -1,6 +1,6 @@
 import Foundation
 public import WinnowCore
-public import WinnowObjects
+import WinnowObjects
 public import WinnowStore
 
 /// Writes a dataset as a manifest ModelArts accepts, with one PASCAL VOC file per detection sample.

@@ -116,9 +116,11 @@ public struct DatasetImporter: Sendable {
         }
         let source: ResourceLocation
         var inference: ResourceLocation?
-        do {
+        do throws(ValidationError) {
             source = try ResourceLocation(parsing: line.source, relativeTo: directory)
-            inference = try line.inferenceLocation.map { try ResourceLocation(parsing: $0, relativeTo: directory, field: "inference-loc") }
+            if let text = line.inferenceLocation {
+                inference = try ResourceLocation(parsing: text, relativeTo: directory, field: "inference-loc")
+            }
         } catch {
             return .failure(CodecError(file: file, line: number, field: error.field, message: error.message))
         }

@@ -1,5 +1,5 @@
 import Foundation
-public import WinnowCore
+import WinnowCore
 import WinnowObjects
 
 /// Writes a small, real sample data set: BMP images, a classification manifest and a detection

@@ -61,7 +61,7 @@ public actor AnnotationFileLoader {
         let result: Result<VOCAnnotation, CodecError>
         do {
             let bytes = try await reader.bytes(of: location, maximumSize: Self.maximumSize)
-            do {
+            do throws(CodecError) {
                 result = .success(try VOCCodec.decode(bytes, file: location.description))
             } catch {
                 result = .failure(error.located(file: location.description))

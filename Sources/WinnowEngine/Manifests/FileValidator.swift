@@ -57,7 +57,7 @@ public struct FileValidator: Sendable {
                 case .failure(let error):
                     report(error)
                 case .success(let line):
-                    do {
+                    do throws(ValidationError) {
                         _ = try ResourceLocation(parsing: line.source, relativeTo: directory)
                     } catch {
                         report(CodecError(file: file.displayPath, line: number, field: error.field, message: error.message))

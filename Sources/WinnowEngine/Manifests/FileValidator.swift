@@ -29,7 +29,10 @@ public struct FileValidator: Sendable {
         for path in paths {
             for file in Self.expand(ResourceLocationPath.absolute(path), as: path) {
                 summary.files += 1
-                let problem: (CodecError) -> Void = { summary.problems += 1; report($0) }
+                func problem(_ error: CodecError) {
+                    summary.problems += 1
+                    report(error)
+                }
                 switch file.kind {
                 case .manifest:
                     await validateManifest(file, summary: &summary, seen: &seenAnnotationFiles, report: problem)

@@ -2,16 +2,6 @@ import ArgumentParser
 import WinnowCore
 import WinnowStore
 
-extension LabelingType: ExpressibleByArgument {
-    public init?(argument: String) { self.init(parsing: argument) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}
-
-extension SampleState: ExpressibleByArgument {
-    public init?(argument: String) { self.init(parsing: argument) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}
-
 /// `winnow dataset create NAME --type TYPE`
 struct DatasetCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an empty dataset.")
@@ -33,7 +23,7 @@ struct DatasetCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            do {
+            do throws(WinnowCore.ValidationError) {
                 try Dataset.validateName(name)
             } catch {
                 throw CLIError(error.description)

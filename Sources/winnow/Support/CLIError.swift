@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WinnowCore
 import WinnowEngine
 import WinnowObjects
 import WinnowStore

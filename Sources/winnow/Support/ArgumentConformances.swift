@@ -1,0 +1,14 @@
+public import ArgumentParser
+public import WinnowCore
+
+// Domain enums as command-line values: `--type object_detection`, `--state to_be_confirmed`.
+
+extension LabelingType: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension SampleState: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}

@@ -58,6 +58,7 @@ public actor MemoryMetadataStore: MetadataStore {
         return id
     }
 
+    @discardableResult
     public func stageSamples(_ samples: [Sample], importID: String) throws -> Int {
         guard var staged = imports[importID] else { throw StoreError.importNotFound(importID) }
         if let stranger = samples.first(where: { $0.datasetID != staged.datasetID }) {
@@ -153,6 +154,7 @@ public actor MemoryMetadataStore: MetadataStore {
         for update in updates { samples[update.id] = update }
     }
 
+    @discardableResult
     public func deleteSamples(ids: [String], datasetID: String) -> Int {
         var count = 0
         for id in Set(ids) {

@@ -16,6 +16,7 @@ extension SQLiteMetadataStore {
         return id
     }
 
+    @discardableResult
     public func stageSamples(_ samples: [Sample], importID: String) async throws -> Int {
         try await write { db in
             guard let datasetID = try String.fetchOne(db, sql: "SELECT dataset_id FROM sample_import WHERE id = ?", arguments: [importID]) else {

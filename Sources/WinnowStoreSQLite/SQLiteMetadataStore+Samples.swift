@@ -77,6 +77,7 @@ extension SQLiteMetadataStore {
         }
     }
 
+    @discardableResult
     public func deleteSamples(ids: [String], datasetID: String) async throws -> Int {
         try await write { db in
             var count = 0

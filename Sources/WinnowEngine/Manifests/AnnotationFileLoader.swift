@@ -67,7 +67,7 @@ public actor AnnotationFileLoader {
                 result = .failure(error.located(file: location.description))
             }
         } catch {
-            result = .failure(CodecError(message: "cannot read \(location): \(error)"))
+            result = .failure(CodecError(message: "cannot read the annotation file: \(error)"))
         }
         cache[location] = result
         order.append(location)

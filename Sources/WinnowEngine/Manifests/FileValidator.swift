@@ -35,7 +35,9 @@ public struct FileValidator: Sendable {
                 }
                 switch file.kind {
                 case .manifest:
-                    await validateManifest(file, summary: &summary, seen: &seenAnnotationFiles, report: problem)
+                    let counts = await validateManifest(file, seen: &seenAnnotationFiles, report: problem)
+                    summary.manifestLines += counts.lines
+                    summary.annotationFiles += counts.annotationFiles
                 case .voc:
                     summary.annotationFiles += 1
                     if case .failure(let error) = await loader.parse(.file(file.absolutePath)) {
@@ -49,13 +51,16 @@ public struct FileValidator: Sendable {
         return summary
     }
 
+    /// Checks one manifest; returns how many lines and distinct annotation files it had.
     private func validateManifest(
-        _ file: InputFile, summary: inout Summary, seen: inout Set<ResourceLocation>, report: (CodecError) -> Void
-    ) async {
+        _ file: InputFile, seen: inout Set<ResourceLocation>, report: (CodecError) -> Void
+    ) async -> (lines: Int, annotationFiles: Int) {
         let directory = (file.absolutePath as NSString).deletingLastPathComponent
+        var lines = 0
+        var annotationFiles = 0
         do {
             try await stream.forEachLine(of: .file(file.absolutePath), file: file.displayPath) { number, result in
-                summary.manifestLines += 1
+                lines += 1
                 switch result {
                 case .failure(let error):
                     report(error)
@@ -68,7 +73,7 @@ public struct FileValidator: Sendable {
                     for annotation in line.annotations {
                         if let text = annotation.annotationLocation, let location = try? ResourceLocation(parsing: text, relativeTo: directory),
                            seen.insert(location).inserted {
-                            summary.annotationFiles += 1
+                            annotationFiles += 1
                         }
                     }
                     if case .failure(let error) = await loader.load(line, manifestDirectory: directory, file: file.displayPath, lineNumber: number) {
@@ -81,6 +86,7 @@ public struct FileValidator: Sendable {
         } catch {
             report(CodecError(file: file.displayPath, message: "\(error)"))
         }
+        return (lines, annotationFiles)
     }
 
     /// A file to check: what kind, where, and how to name it.

@@ -141,6 +141,8 @@ def test_instant_jpeg_size_is_read(instant_detector):
 def test_instant_fail_on(start_server):
     server = start_server("instant", FAIL_ON="broken", INSTANT_SCORE_FORMAT="number")
     check_error(server.post_image(make_png(8, 8), filename="a-broken-one.png"), 400, "INSTANT_FAIL_ON")
+    error = check_error(server.post_image(make_png(8, 8), filename="broken-é-图.png"), 400, "INSTANT_FAIL_ON")
+    assert "broken-é-图.png" in error["error_msg"]
     answer = server.post_image(make_png(8, 8), filename="fine.png").json()
     check_classification(answer)
     assert all(isinstance(score, float) for _, score in answer["scores"])

@@ -24,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
     ],
     targets: [
         // Pure domain: types, reason catalogue, manifest and VOC codecs. No I/O, nothing of ours.
@@ -41,7 +42,10 @@ let package = Package(
         // Use cases on top of the ports: validate, import, export.
         .target(
             name: "WinnowEngine",
-            dependencies: ["WinnowCore", "WinnowStore", "WinnowObjects"],
+            dependencies: [
+                "WinnowCore", "WinnowStore", "WinnowObjects",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: strictSettings
         ),
         // Conformance suites every store implementation runs, shipped for driver authors.

@@ -58,6 +58,32 @@ enum SQLiteSchema {
                 CREATE INDEX sample_label_by_dataset ON sample_label(dataset_id, name);
                 """)
         }
+        migrator.registerMigration("v2-models-services") { db in
+            try db.execute(sql: """
+                CREATE TABLE model (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    spec TEXT NOT NULL,
+                    registered_at DOUBLE NOT NULL
+                );
+                CREATE TABLE service (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL UNIQUE,
+                    model_name TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('deploying', 'running', 'finished', 'failed', 'stopped')),
+                    record TEXT NOT NULL,
+                    updated_at DOUBLE NOT NULL
+                );
+                CREATE TABLE service_item (
+                    service_id TEXT NOT NULL REFERENCES service(id) ON DELETE CASCADE,
+                    sequence INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    outcome INTEGER,
+                    detail TEXT,
+                    PRIMARY KEY (service_id, sequence)
+                ) WITHOUT ROWID;
+                CREATE INDEX service_item_pending ON service_item(service_id, sequence) WHERE outcome IS NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -5,9 +5,6 @@ import WinnowStore
 
 /// How a ``Sample`` maps to a `sample` row and its index rows.
 struct SampleRowCoding {
-    private let encoder = JSONEncoder()
-    private let decoder = JSONDecoder()
-
     /// Inserts `sample` with `importID`; returns false when its source was staged already.
     func insert(_ sample: Sample, importID: String?, into db: Database) throws -> Bool {
         let statement = try db.cachedStatement(sql: """
@@ -19,7 +16,7 @@ struct SampleRowCoding {
             sample.id, sample.datasetID, importID, sample.source, sample.state.rawValue,
             sample.isHard, sample.hardExample?.coefficient, sample.usage?.rawValue,
             sample.imageSize?.width, sample.imageSize?.height, sample.imageSize?.depth,
-            sample.inferenceLocation, try labelsJSON(sample), try hardExampleJSON(sample),
+            sample.inferenceLocation, labelsJSON(sample), hardExampleJSON(sample),
             sample.createdAt.timeIntervalSinceReferenceDate, sample.updatedAt.timeIntervalSinceReferenceDate,
         ] as [(any DatabaseValueConvertible)?]))
         guard db.changesCount > 0 else { return false }
@@ -37,7 +34,7 @@ struct SampleRowCoding {
         try statement.execute(arguments: StatementArguments([
             sample.state.rawValue, sample.isHard, sample.hardExample?.coefficient, sample.usage?.rawValue,
             sample.imageSize?.width, sample.imageSize?.height, sample.imageSize?.depth,
-            sample.inferenceLocation, try labelsJSON(sample), try hardExampleJSON(sample),
+            sample.inferenceLocation, labelsJSON(sample), hardExampleJSON(sample),
             sample.createdAt.timeIntervalSinceReferenceDate, sample.updatedAt.timeIntervalSinceReferenceDate,
             sample.id, sample.datasetID, sample.source,
         ] as [(any DatabaseValueConvertible)?]))
@@ -58,12 +55,12 @@ struct SampleRowCoding {
         }
     }
 
-    private func labelsJSON(_ sample: Sample) throws -> String {
-        sample.labels.isEmpty ? "[]" : String(decoding: try encoder.encode(sample.labels), as: UTF8.self)
+    private func labelsJSON(_ sample: Sample) -> String {
+        StoredJSON.encode(sample.labels)
     }
 
-    private func hardExampleJSON(_ sample: Sample) throws -> String? {
-        try sample.hardExample.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+    private func hardExampleJSON(_ sample: Sample) -> String? {
+        sample.hardExample.map(StoredJSON.encode)
     }
 
     /// The sample stored in `row`.
@@ -71,9 +68,9 @@ struct SampleRowCoding {
         let id: String = row["id"]
         do {
             let labelsText: String = row["labels"]
-            let labels = labelsText == "[]" ? [] : try decoder.decode([Label].self, from: Data(labelsText.utf8))
+            let labels = try StoredJSON.decodeLabels(labelsText)
             let hardText: String? = row["hard_example"]
-            let hardExample = try hardText.map { try decoder.decode(HardExampleInfo.self, from: Data($0.utf8)) }
+            let hardExample = try hardText.map { text throws(StoreError) in try StoredJSON.decodeHardExample(text) }
             let width: Int? = row["width"]
             let height: Int? = row["height"]
             let stateText: String = row["state"]

@@ -17,3 +17,17 @@ import WinnowTesting
         try await check.run(try SQLiteMetadataStore(path: directory.path("winnow.sqlite")))
     }
 }
+
+/// Runs the service-store conformance suite against the in-memory and SQLite stores.
+@Suite struct ServiceStoreConformanceTests {
+    @Test("in-memory service store", arguments: ServiceStoreConformance.checks)
+    func memoryStore(_ check: ServiceStoreConformance.Check) async throws {
+        try await check.run(MemoryServiceStore())
+    }
+
+    @Test("SQLite service store", arguments: ServiceStoreConformance.checks)
+    func sqliteStore(_ check: ServiceStoreConformance.Check) async throws {
+        let directory = try TemporaryDirectory()
+        try await check.run(try SQLiteMetadataStore(path: directory.path("winnow.sqlite")))
+    }
+}

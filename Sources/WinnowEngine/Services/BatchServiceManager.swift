@@ -1,0 +1,195 @@
+public import Foundation
+public import WinnowCore
+public import WinnowObjects
+public import WinnowStore
+
+/// Deploys, stops, restarts, deletes and imports batch services: everything but running them
+/// (``BatchServiceRunner``).
+public struct BatchServiceManager: Sendable {
+    public let services: any ServiceStore
+    public let reader: any ResourceReader
+    /// A `running` service whose heartbeat is older than this is taken to be abandoned (its process died).
+    public var heartbeatTimeout: TimeInterval = 15
+
+    public init(services: any ServiceStore, reader: any ResourceReader) {
+        self.services = services
+        self.reader = reader
+    }
+
+    /// What to deploy.
+    public struct DeployRequest: Sendable {
+        public var name: String
+        public var modelName: String
+        /// A folder of images or a `.manifest` file.
+        public var input: String
+        /// An empty (or missing) folder.
+        public var output: String
+        public var instances: Int
+        public var timeoutSeconds: Double
+        public var manifestLineLimit: Int
+
+        public init(name: String, modelName: String, input: String, output: String, instances: Int = 4, timeoutSeconds: Double = 60, manifestLineLimit: Int = 100_000) {
+            self.name = name
+            self.modelName = modelName
+            self.input = input
+            self.output = output
+            self.instances = instances
+            self.timeoutSeconds = timeoutSeconds
+            self.manifestLineLimit = manifestLineLimit
+        }
+    }
+
+    /// Checks the request, stores the service and lists its inputs; the service is left `deploying`,
+    /// ready for ``BatchServiceRunner/run(serviceID:progress:)``.
+    ///
+    /// - Throws: ``EngineError`` when the name is taken or invalid, the model unknown, the input missing
+    ///   or empty, or the output folder not empty. Nothing is stored then.
+    public func deploy(_ request: DeployRequest) async throws -> BatchService {
+        do {
+            try Dataset.validateName(request.name)
+        } catch {
+            throw EngineError(.invalidInput, "service name: \(error.message)")
+        }
+        guard request.instances >= 1, request.instances <= 128 else {
+            throw EngineError(.invalidInput, "--instances must be from 1 to 128, got \(request.instances)")
+        }
+        guard request.timeoutSeconds > 0 else { throw EngineError(.invalidInput, "--timeout must be positive") }
+        if try await services.service(named: request.name) != nil {
+            throw EngineError(.conflict, "a service named '\(request.name)' exists already")
+        }
+        guard try await services.model(named: request.modelName) != nil else {
+            throw EngineError(.notFound, "model '\(request.modelName)' is not registered (winnow model register SPEC)")
+        }
+        let inputPath = ResourceLocationPath.absolute(request.input)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inputPath, isDirectory: &isDirectory) else {
+            throw EngineError(.invalidInput, "input \(request.input) does not exist")
+        }
+        let input: BatchService.Input = isDirectory.boolValue ? .folder(inputPath) : .manifest(inputPath)
+        if case .manifest = input, !inputPath.lowercased().hasSuffix(".manifest") {
+            throw EngineError(.invalidInput, "input \(request.input) is a file but not a .manifest; give a folder of images or a manifest")
+        }
+        let outputPath = ResourceLocationPath.absolute(request.output)
+        try Self.requireEmptyFolder(outputPath, inputPath: inputPath)
+
+        let service = BatchService(
+            name: request.name, modelName: request.modelName, input: input, output: outputPath, instances: request.instances,
+            timeoutSeconds: request.timeoutSeconds, manifestLineLimit: max(1, request.manifestLineLimit))
+        try await services.createService(service)
+        do {
+            var batch: [ServiceItem] = []
+            var sequence = 0
+            try await InputCatalog(reader: reader).forEachInput(input) { source in
+                batch.append(ServiceItem(sequence: sequence, source: source))
+                sequence += 1
+                if batch.count >= 2000 {
+                    try await services.appendItems(batch, serviceID: service.id)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { try await services.appendItems(batch, serviceID: service.id) }
+            guard sequence > 0 else {
+                throw EngineError(.invalidInput, isDirectory.boolValue
+                    ? "input folder \(request.input) holds no images (jpg, jpeg, png, bmp, webp); a batch service needs input"
+                    : "input manifest \(request.input) names no files; a batch service needs input")
+            }
+            var stored = service
+            stored.progress.total = sequence
+            try FileManager.default.createDirectory(atPath: outputPath, withIntermediateDirectories: true)
+            try await services.updateService(stored)
+            return stored
+        } catch {
+            try? await services.deleteService(id: service.id)
+            throw error
+        }
+    }
+
+    static func requireEmptyFolder(_ path: String, inputPath: String) throws {
+        if path == inputPath || path.hasPrefix(inputPath + "/") || inputPath.hasPrefix(path + "/") {
+            throw EngineError(.invalidInput, "the output folder \(path) must not overlap the input \(inputPath)")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw EngineError(.invalidInput, "output \(path) is a file; give an empty folder") }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        if !entries.isEmpty {
+            throw EngineError(.invalidInput, "output folder \(path) is not empty (\(entries.count) entries); a batch service writes into an empty folder")
+        }
+    }
+
+    /// The service named `name`, or an error saying it does not exist.
+    public func service(named name: String) async throws -> BatchService {
+        guard let service = try await services.service(named: name) else {
+            throw EngineError(.notFound, "no service named '\(name)' (winnow service list shows the services)")
+        }
+        return service
+    }
+
+    /// Whether a `running` service is being run by a live process (its heartbeat is fresh).
+    public func isActive(_ service: BatchService, now: Date = Date()) -> Bool {
+        service.status == .running && (service.heartbeatAt.map { now.timeIntervalSince($0) < heartbeatTimeout } ?? false)
+    }
+
+    /// Checks that `service` can be run now: not finished, not running in another live process.
+    public func prepareStart(_ service: BatchService) throws {
+        if isActive(service) {
+            throw EngineError(.conflict, "service \(service.name) is running in another process (heartbeat \(Int(Date().timeIntervalSince(service.heartbeatAt ?? Date()))) s ago)")
+        }
+        if service.status == .finished {
+            throw EngineError(.conflict, "service \(service.name) is finished; use winnow service restart to run it again")
+        }
+        if service.modelName.isEmpty {
+            throw EngineError(.conflict, "service \(service.name) was imported from existing output and has no model to run")
+        }
+    }
+
+    /// Asks a running service to stop: its runner notices within a second and stops cleanly.
+    public func stop(_ name: String) async throws -> BatchService {
+        var service = try await self.service(named: name)
+        let from = service.status
+        guard from.canTransition(to: .stopped) else {
+            throw EngineError(.conflict, StatusTransitionError(subject: "service \(name)", from: from.rawValue, to: "stopped").description)
+        }
+        service.status = .stopped
+        service.finishedAt = Date()
+        guard try await services.updateService(service, ifStatus: from) else {
+            throw EngineError(.conflict, "service \(name) changed status meanwhile; try again")
+        }
+        return service
+    }
+
+    /// Resets a service that is not running for a new run from scratch: outcomes forgotten, the
+    /// previous run's output removed, a new run id. It is left `deploying`.
+    public func prepareRestart(_ name: String) async throws -> BatchService {
+        var service = try await self.service(named: name)
+        if isActive(service) { throw EngineError(.conflict, "service \(name) is running; stop it first") }
+        if service.modelName.isEmpty { throw EngineError(.conflict, "service \(name) was imported from existing output and has no model to run") }
+        let from = service.status
+        if from == .running || from == .deploying {
+            service.status = .stopped  // an abandoned run: its process died
+            try await services.updateService(service)
+        }
+        let previous = ServiceOutputLayout(service)
+        try? FileManager.default.removeItem(atPath: service.output + "/" + previous.resultFolder)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: service.output)) ?? [] where name.hasPrefix("infer-result-\(service.runID)") {
+            try? FileManager.default.removeItem(atPath: service.output + "/" + name)
+        }
+        try await services.resetOutcomes(serviceID: service.id)
+        service.status = .deploying
+        service.runID = Identifier.make()
+        service.progress = BatchService.Progress(total: service.progress.total)
+        service.error = nil
+        service.startedAt = nil
+        service.finishedAt = nil
+        try await services.updateService(service)
+        return service
+    }
+
+    /// Deletes a service's record (and its output folder's run files when `removeOutput`).
+    public func delete(_ name: String, removeOutput: Bool) async throws {
+        let service = try await self.service(named: name)
+        if isActive(service) { throw EngineError(.conflict, "service \(name) is running; stop it first") }
+        try await services.deleteService(id: service.id)
+        if removeOutput { try? FileManager.default.removeItem(atPath: service.output) }
+    }
+}

@@ -1,0 +1,140 @@
+public import AsyncHTTPClient
+import Foundation
+public import WinnowCore
+public import WinnowObjects
+public import WinnowStore
+
+/// Runs a batch service: every pending input once through the model, `instances` requests in flight,
+/// outcomes recorded as they come so a killed run resumes without asking the model twice, and the
+/// output manifest written at the end in input order.
+public struct BatchServiceRunner: Sendable {
+    public let services: any ServiceStore
+    public let reader: any ResourceReader
+    public let httpClient: HTTPClient
+    /// Retries after a connection error, timeout or 5xx (not after 4xx).
+    public var retries = 3
+    /// The largest input file sent (64 MiB).
+    public var maximumInputSize = 64 << 20
+
+    public init(services: any ServiceStore, reader: any ResourceReader, httpClient: HTTPClient) {
+        self.services = services
+        self.reader = reader
+        self.httpClient = httpClient
+    }
+
+    /// Runs the service until every input has an outcome, it is stopped, or it fails.
+    ///
+    /// - Parameter progress: called with the service record about twice a second.
+    /// - Returns: the service in its final state (finished, stopped or failed).
+    public func run(serviceID: String, progress: @escaping @Sendable (BatchService) -> Void = { _ in }) async throws -> BatchService {
+        guard var service = try await services.service(id: serviceID) else { throw EngineError(.notFound, "service \(serviceID) does not exist") }
+        guard let model = try await services.model(named: service.modelName) else {
+            return try await fail(service, "model '\(service.modelName)' is not registered")
+        }
+        let from = service.status
+        guard from.canTransition(to: .running) || from == .running else {
+            throw EngineError(.conflict, StatusTransitionError(subject: "service \(service.name)", from: from.rawValue, to: "running").description)
+        }
+        service.status = .running
+        service.error = nil
+        service.finishedAt = nil
+        service.startedAt = service.startedAt ?? Date()
+        service.heartbeatAt = Date()
+        guard try await services.updateService(service, ifStatus: from) else {
+            throw EngineError(.conflict, "service \(service.name) changed status while starting; try again")
+        }
+        progress(service)
+
+        var server: ModelServerProcess?
+        let baseURL: String
+        switch model.spec.endpoint {
+        case .url(let url):
+            baseURL = url
+        case .command(let arguments):
+            let process = ModelServerProcess(spec: model.spec, arguments: arguments, client: httpClient)
+            do {
+                try await process.start()
+            } catch {
+                return try await fail(service, "\(error)")
+            }
+            server = process
+            baseURL = process.baseURL
+        }
+        defer { server?.stop() }
+        let client = HTTPModelClient(
+            client: httpClient, baseURL: baseURL, requestPath: model.spec.requestPath, fieldName: model.spec.fieldName,
+            timeoutSeconds: min(service.timeoutSeconds, model.spec.timeoutSeconds))
+        let work = ServiceWork(
+            runner: self, service: service, type: model.spec.type, client: client, server: server,
+            concurrency: max(1, min(service.instances, model.spec.maxConcurrentRequests)), progress: progress)
+        do {
+            service = try await work.processPendingItems()
+        } catch let error as EngineError {
+            return try await fail(try await services.service(id: serviceID) ?? service, error.message)
+        }
+        guard service.status == .running else { return service }
+        do {
+            try await writeManifests(service)
+        } catch {
+            return try await fail(service, "cannot write the output manifest: \(error)")
+        }
+        let counts = try await services.itemCounts(serviceID: service.id)
+        service.progress.succeeded = counts.succeeded
+        service.progress.failed = counts.failed
+        service.status = .finished
+        service.finishedAt = Date()
+        service.heartbeatAt = Date()
+        _ = try await services.updateService(service, ifStatus: .running)
+        progress(service)
+        return service
+    }
+
+    /// Marks the service failed with `message` and returns it.
+    func fail(_ service: BatchService, _ message: String) async throws -> BatchService {
+        var failed = service
+        failed.status = .failed
+        failed.error = message
+        failed.finishedAt = Date()
+        try await services.updateService(failed)
+        return failed
+    }
+
+    /// Writes the output manifest(s) from the recorded outcomes, in input order.
+    func writeManifests(_ service: BatchService) async throws {
+        let layout = ServiceOutputLayout(service)
+        let total = try await services.itemCounts(serviceID: service.id).total
+        let names = layout.manifestNames(lines: total)
+        var after = -1
+        for name in names {
+            let writer = try ManifestFileWriter(path: service.output + "/" + name)
+            var written = 0
+            do {
+                while written < service.manifestLineLimit {
+                    let page = try await services.items(serviceID: service.id, after: after, limit: min(1000, service.manifestLineLimit - written), pendingOnly: false)
+                    guard let last = page.last else { break }
+                    for item in page {
+                        var line = ManifestLine(source: item.source)
+                        switch item.outcome {
+                        case .succeeded(let path)?:
+                            line.result = "SUCCESSFUL"
+                            line.inferenceLocation = path
+                        case .failed(let message)?:
+                            line.result = "FAILED"
+                            line.errorMessage = message
+                        case nil:
+                            line.result = "FAILED"
+                            line.errorMessage = "not processed"
+                        }
+                        try writer.write(ManifestCodec.encodeLine(line))
+                    }
+                    written += page.count
+                    after = last.sequence
+                }
+                try writer.commit()
+            } catch {
+                writer.discard()
+                throw error
+            }
+        }
+    }
+}

@@ -18,7 +18,7 @@ public enum ServiceStoreConformance {
     }
 
     static func service(_ name: String, model: String) -> BatchService {
-        BatchService(name: name, modelName: model, input: .folder("/in/\(name)"), output: "/out/\(name)", instances: 2,
+        BatchService(name: name, modelName: model, modelType: .objectDetection, input: .folder("/in/\(name)"), output: "/out/\(name)", instances: 2,
                      progress: .init(succeeded: 1, failed: 2, total: 3, invocations: 4, failedInvocations: 5),
                      createdAt: ConformanceFixtures.epoch, startedAt: ConformanceFixtures.epoch)
     }

@@ -21,6 +21,8 @@ public struct BatchService: Sendable, Hashable, Codable, Identifiable {
     public var name: String
     /// The registered model's name; empty for a service imported from existing output.
     public var modelName: String
+    /// What the model predicts: the type its answers are read as.
+    public var modelType: LabelingType
     public var input: Input
     /// The output folder (empty when deployed).
     public var output: String
@@ -68,7 +70,7 @@ public struct BatchService: Sendable, Hashable, Codable, Identifiable {
     }
 
     public init(
-        id: String = Identifier.make(), name: String, modelName: String, input: Input, output: String, instances: Int = 4,
+        id: String = Identifier.make(), name: String, modelName: String, modelType: LabelingType, input: Input, output: String, instances: Int = 4,
         timeoutSeconds: Double = 60, manifestLineLimit: Int = 100_000, status: ServiceStatus = .deploying,
         runID: String = Identifier.make(), progress: Progress = Progress(), error: String? = nil,
         createdAt: Date = Date(), startedAt: Date? = nil, finishedAt: Date? = nil, heartbeatAt: Date? = nil
@@ -76,6 +78,7 @@ public struct BatchService: Sendable, Hashable, Codable, Identifiable {
         self.id = id
         self.name = name
         self.modelName = modelName
+        self.modelType = modelType
         self.input = input
         self.output = output
         self.instances = instances

@@ -57,7 +57,7 @@ public struct BatchServiceManager: Sendable {
         if try await services.service(named: request.name) != nil {
             throw EngineError(.conflict, "a service named '\(request.name)' exists already")
         }
-        guard try await services.model(named: request.modelName) != nil else {
+        guard let model = try await services.model(named: request.modelName) else {
             throw EngineError(.notFound, "model '\(request.modelName)' is not registered (winnow model register SPEC)")
         }
         let inputPath = ResourceLocationPath.absolute(request.input)
@@ -73,7 +73,7 @@ public struct BatchServiceManager: Sendable {
         try Self.requireEmptyFolder(outputPath, inputPath: inputPath)
 
         let service = BatchService(
-            name: request.name, modelName: request.modelName, input: input, output: outputPath, instances: request.instances,
+            name: request.name, modelName: request.modelName, modelType: model.spec.type, input: input, output: outputPath, instances: request.instances,
             timeoutSeconds: request.timeoutSeconds, manifestLineLimit: max(1, request.manifestLineLimit))
         try await services.createService(service)
         do {

@@ -38,6 +38,7 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
 enum Console {
     static func out(_ text: String) {
         print(text)
+        fflush(stdout)
     }
 
     static func error(_ text: String) {

@@ -11,6 +11,7 @@ import WinnowStoreSQLite
 struct WinnowEnvironment {
     let dataDirectory: String
     let store: any MetadataStore
+    let services: any ServiceStore
     let objects: any ObjectStore
     let reader: any ResourceReader
 
@@ -24,7 +25,7 @@ struct WinnowEnvironment {
         }
         let store = try SQLiteMetadataStore(path: directory + "/winnow.sqlite")
         let objects = try LocalFolderObjectStore(root: directory + "/objects")
-        return WinnowEnvironment(dataDirectory: directory, store: store, objects: objects, reader: StandardResourceReader())
+        return WinnowEnvironment(dataDirectory: directory, store: store, services: store, objects: objects, reader: StandardResourceReader())
     }
 
     /// The dataset named `name`, or an error saying it does not exist.

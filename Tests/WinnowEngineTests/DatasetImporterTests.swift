@@ -39,7 +39,7 @@ import WinnowStore
             """)
         let report = try await DatasetImporter(store: store, reader: StandardResourceReader()).importManifest(at: path, into: dataset)
         #expect(report.outcome.inserted == 5)
-        let bySource = Dictionary(uniqueKeysWithValues: try await store.listSamples(SampleQuery(datasetID: dataset.id)).map { ($0.source.split(separator: "/").last!, $0) })
+        let bySource = Dictionary(uniqueKeysWithValues: await store.listSamples(SampleQuery(datasetID: dataset.id)).map { ($0.source.split(separator: "/").last!, $0) })
         #expect(bySource["a.jpg"]?.state == .labeled)
         #expect(bySource["b.jpg"]?.state == .toBeConfirmed)
         #expect(bySource["c.jpg"]?.state == .toBeConfirmed)

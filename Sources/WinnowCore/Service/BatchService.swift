@@ -43,6 +43,10 @@ public struct BatchService: Sendable, Hashable, Codable, Identifiable {
     public var finishedAt: Date?
     /// When the process running the service last said it was alive.
     public var heartbeatAt: Date?
+    /// The process running the service, as `host:pid`, and the model server it started (pid), so that
+    /// a run whose process was killed can be taken over at once and its orphaned model server stopped.
+    public var runner: String?
+    public var modelServerPID: Int32?
 
     /// Counts of a run.
     public struct Progress: Sendable, Hashable, Codable {

@@ -125,9 +125,14 @@ public struct BatchServiceManager: Sendable {
         return service
     }
 
-    /// Whether a `running` service is being run by a live process (its heartbeat is fresh).
+    /// Whether a `running` service is being run by a live process: on this host, its process exists;
+    /// elsewhere, its heartbeat is fresh.
     public func isActive(_ service: BatchService, now: Date = Date()) -> Bool {
-        service.status == .running && (service.heartbeatAt.map { now.timeIntervalSince($0) < heartbeatTimeout } ?? false)
+        guard service.status == .running else { return false }
+        if let runner = service.runner, let (host, pid) = RunnerIdentity.parse(runner), host == RunnerIdentity.host {
+            return RunnerIdentity.isAlive(pid)
+        }
+        return service.heartbeatAt.map { now.timeIntervalSince($0) < heartbeatTimeout } ?? false
     }
 
     /// Checks that `service` can be run now: not finished, not running in another live process.

@@ -35,7 +35,12 @@ public struct BatchServiceRunner: Sendable {
         guard from.canTransition(to: .running) || from == .running else {
             throw EngineError(.conflict, StatusTransitionError(subject: "service \(service.name)", from: from.rawValue, to: "running").description)
         }
+        if let orphan = service.modelServerPID, service.runner.flatMap(RunnerIdentity.parse)?.host == RunnerIdentity.host {
+            RunnerIdentity.terminateOrphan(orphan)
+        }
         service.status = .running
+        service.runner = RunnerIdentity.current
+        service.modelServerPID = nil
         service.error = nil
         service.finishedAt = nil
         service.startedAt = service.startedAt ?? Date()
@@ -59,8 +64,11 @@ public struct BatchServiceRunner: Sendable {
             }
             server = process
             baseURL = process.baseURL
+            service.modelServerPID = process.processIdentifier
+            _ = try await services.updateService(service, ifStatus: .running)
         }
         defer { server?.stop() }
+        if from != .deploying { Self.removeTemporaryFiles(below: service.output + "/" + ServiceOutputLayout(service).resultFolder) }
         let client = HTTPModelClient(
             client: httpClient, baseURL: baseURL, requestPath: model.spec.requestPath, fieldName: model.spec.fieldName,
             timeoutSeconds: min(service.timeoutSeconds, model.spec.timeoutSeconds))
@@ -87,6 +95,16 @@ public struct BatchServiceRunner: Sendable {
         _ = try await services.updateService(service, ifStatus: .running)
         progress(service)
         return service
+    }
+
+    /// Removes half-written result files a killed run left (`.winnow-tmp-*`).
+    static func removeTemporaryFiles(below folder: String) {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return }
+        while let relative = enumerator.nextObject() as? String {
+            if (relative as NSString).lastPathComponent.hasPrefix(".winnow-tmp-") {
+                try? FileManager.default.removeItem(atPath: folder + "/" + relative)
+            }
+        }
     }
 
     /// Marks the service failed with `message` and returns it.

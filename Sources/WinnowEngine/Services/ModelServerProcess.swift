@@ -67,6 +67,9 @@ public final class ModelServerProcess: @unchecked Sendable {
 
     public var isRunning: Bool { lock.withLock { process?.isRunning ?? false } }
 
+    /// The server's process id (0 before it starts).
+    public var processIdentifier: Int32 { lock.withLock { process?.processIdentifier ?? 0 } }
+
     private var exitStatus: Int32? { lock.withLock { process.flatMap { $0.isRunning ? nil : $0.terminationStatus } } }
 
     /// The last lines the server wrote to standard error.

@@ -37,8 +37,7 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
 /// Writing to standard output and standard error.
 enum Console {
     static func out(_ text: String) {
-        print(text)
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func error(_ text: String) {

@@ -6,6 +6,9 @@ public enum ImportConflictPolicy: String, Sendable, Hashable, CaseIterable {
     case skipExisting = "skip"
     /// Replace the existing sample with the imported one (manifest import).
     case replaceExisting = "replace"
+    /// Replace an existing sample only while it is unlabeled; keep labeled and to-be-confirmed ones
+    /// (hard-example filtering after a sync).
+    case replaceUnlabeled = "replace_unlabeled"
 }
 
 /// The result of committing an import.

@@ -86,6 +86,13 @@ public actor MemoryMetadataStore: MetadataStore {
                 case .replaceExisting:
                     samples[existing] = nil
                     outcome.replaced += 1
+                case .replaceUnlabeled:
+                    guard samples[existing]?.state == .unlabeled else {
+                        outcome.skipped += 1
+                        continue
+                    }
+                    samples[existing] = nil
+                    outcome.replaced += 1
                 }
             } else {
                 outcome.inserted += 1

@@ -51,6 +51,17 @@ extension SQLiteMetadataStore {
                       AND source IN (SELECT source FROM sample WHERE import_id = ?1)
                     """, arguments: [importID, datasetID])
                 outcome.replaced = db.changesCount
+            case .replaceUnlabeled:
+                try db.execute(sql: """
+                    DELETE FROM sample WHERE dataset_id = ?2 AND import_id IS NULL AND state = 'unlabeled'
+                      AND source IN (SELECT source FROM sample WHERE import_id = ?1)
+                    """, arguments: [importID, datasetID])
+                outcome.replaced = db.changesCount
+                try db.execute(sql: """
+                    DELETE FROM sample WHERE import_id = ?1
+                      AND source IN (SELECT source FROM sample WHERE dataset_id = ?2 AND import_id IS NULL)
+                    """, arguments: [importID, datasetID])
+                outcome.skipped = db.changesCount
             }
             try db.execute(sql: "UPDATE sample SET import_id = NULL WHERE import_id = ?", arguments: [importID])
             outcome.inserted = db.changesCount - outcome.replaced

@@ -84,6 +84,19 @@ enum SQLiteSchema {
                 CREATE INDEX service_item_pending ON service_item(service_id, sequence) WHERE outcome IS NULL;
                 """)
         }
+        migrator.registerMigration("v3-collection-tasks") { db in
+            try db.execute(sql: """
+                CREATE TABLE collection_task (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    service_id TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'importing', 'completed', 'failed')),
+                    record TEXT NOT NULL,
+                    created_at DOUBLE NOT NULL
+                );
+                CREATE INDEX collection_task_by_service ON collection_task(service_id, created_at);
+                CREATE INDEX collection_task_unfinished ON collection_task(created_at) WHERE status NOT IN ('completed', 'failed');
+                """)
+        }
         return migrator
     }
 }

@@ -114,6 +114,22 @@ extension MetadataStoreConformance {
             try checkEqual(try await store.sample(datasetID: ds.id, source: "/1.jpg"), newer, "replaced sample")
             try checkEqual(try await store.countSamples(SampleQuery(datasetID: ds.id)), 1, "count")
         },
+        Check(name: "replaceUnlabeled replaces unlabeled samples and keeps the others") { store in
+            let ds = try await store.createDataset(ConformanceFixtures.dataset("upgrade"))
+            _ = try await importSamples(store, [
+                ConformanceFixtures.sample(datasetID: ds.id, source: "/u.jpg"),
+                ConformanceFixtures.sample(datasetID: ds.id, source: "/l.jpg", state: .labeled, label: "cat"),
+            ])
+            let importID = try await store.beginImport(datasetID: ds.id)
+            let hard = ["/u.jpg", "/l.jpg", "/n.jpg"].map {
+                ConformanceFixtures.sample(datasetID: ds.id, source: $0, state: .toBeConfirmed, label: "dog", hard: true, coefficient: 0.9, reasons: [1])
+            }
+            try await store.stageSamples(hard, importID: importID)
+            try checkEqual(try await store.commitImport(importID, policy: .replaceUnlabeled), ImportOutcome(inserted: 1, replaced: 1, skipped: 1), "outcome")
+            try checkEqual(try await store.sample(datasetID: ds.id, source: "/u.jpg")?.state, .toBeConfirmed, "unlabeled sample upgraded")
+            try checkEqual(try await store.sample(datasetID: ds.id, source: "/l.jpg")?.labels.map(\.name), ["cat"], "labeled sample kept")
+            try checkEqual(try await store.countSamples(SampleQuery(datasetID: ds.id)), 3, "count")
+        },
         Check(name: "a source staged twice in one import is kept once, the first") { store in
             let ds = try await store.createDataset(ConformanceFixtures.dataset("twice"))
             let importID = try await store.beginImport(datasetID: ds.id)

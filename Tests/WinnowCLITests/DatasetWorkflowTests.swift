@@ -35,8 +35,8 @@ import Testing
         #expect(revalidated.status == 0, "\(revalidated.stdout)")
         #expect(try winnow.run("dataset", "create", "det2", "--type", "object_detection").status == 0)
         #expect(try winnow.run("dataset", "import", "out/det.manifest", "--dataset", "det2").status == 0)
-        let original = try winnow.run("dataset", "samples", "det", "--json", "--limit", "100").stdout
-        let copy = try winnow.run("dataset", "samples", "det2", "--json", "--limit", "100").stdout
+        let original = try winnow.run("samples", "list", "--dataset", "det", "--sort", "name", "--json", "--limit", "100").stdout
+        let copy = try winnow.run("samples", "list", "--dataset", "det2", "--sort", "name", "--json", "--limit", "100").stdout
         let strip: (String) throws -> [[String: String]] = { text in
             let samples = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] ?? []
             return samples.map { ["source": $0["source"] as? String ?? "", "state": $0["state"] as? String ?? "", "labels": "\($0["labels"] ?? "")"] }
@@ -71,7 +71,7 @@ import Testing
         #expect(try winnow.run("sample-data", "files").status == 0)
         #expect(try winnow.run("dataset", "create", "cls", "--type", "image_classification").status == 0)
         #expect(try winnow.run("dataset", "import", "files/classification.manifest", "--dataset", "cls").status == 0)
-        let before = try winnow.run("dataset", "samples", "cls", "--json", "--limit", "1000").stdout
+        let before = try winnow.run("samples", "list", "--dataset", "cls", "--sort", "name", "--json", "--limit", "1000").stdout
 
         try directory.write("bad.manifest", """
             {"source":"/new/1.jpg"}
@@ -82,7 +82,7 @@ import Testing
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("bad.manifest:2:"))
         #expect(failed.stderr.contains("usage"))
-        #expect(try winnow.run("dataset", "samples", "cls", "--json", "--limit", "1000").stdout == before)
+        #expect(try winnow.run("samples", "list", "--dataset", "cls", "--sort", "name", "--json", "--limit", "1000").stdout == before)
 
         let skipped = try winnow.run("dataset", "import", "bad.manifest", "--dataset", "cls", "--skip-invalid", "--json")
         #expect(skipped.status == 0)

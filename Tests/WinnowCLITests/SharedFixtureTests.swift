@@ -48,7 +48,7 @@ struct SharedFixtureTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any]
         #expect(report?["inserted"] as? Int == 40)
-        let samples = try winnow.run("dataset", "samples", "faces", "--label", "face", "--json", "--limit", "100")
+        let samples = try winnow.run("samples", "list", "--dataset", "faces", "--label", "face", "--json", "--limit", "100")
         let list = try JSONSerialization.jsonObject(with: Data(samples.stdout.utf8)) as? [[String: Any]]
         #expect((list?.count ?? 0) > 0)
     }

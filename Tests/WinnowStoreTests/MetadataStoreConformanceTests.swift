@@ -31,3 +31,17 @@ import WinnowTesting
         try await check.run(try SQLiteMetadataStore(path: directory.path("winnow.sqlite")))
     }
 }
+
+/// Runs the collection-task store conformance suite against the in-memory and SQLite stores.
+@Suite struct CollectionTaskStoreConformanceTests {
+    @Test("in-memory task store", arguments: CollectionTaskStoreConformance.checks)
+    func memoryStore(_ check: CollectionTaskStoreConformance.Check) async throws {
+        try await check.run(MemoryCollectionTaskStore())
+    }
+
+    @Test("SQLite task store", arguments: CollectionTaskStoreConformance.checks)
+    func sqliteStore(_ check: CollectionTaskStoreConformance.Check) async throws {
+        let directory = try TemporaryDirectory()
+        try await check.run(try SQLiteMetadataStore(path: directory.path("winnow.sqlite")))
+    }
+}

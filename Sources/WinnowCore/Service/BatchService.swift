@@ -47,6 +47,8 @@ public struct BatchService: Sendable, Hashable, Codable, Identifiable {
     /// a run whose process was killed can be taken over at once and its orphaned model server stopped.
     public var runner: String?
     public var modelServerPID: Int32?
+    /// Hard-example filtering, when configured.
+    public var hardExamples: HardExampleFilter?
 
     /// Counts of a run.
     public struct Progress: Sendable, Hashable, Codable {

@@ -7,7 +7,7 @@ struct DatasetCommand: AsyncParsableCommand {
         abstract: "Create, list, show, delete, import and export datasets.",
         subcommands: [
             DatasetCreateCommand.self, DatasetListCommand.self, DatasetShowCommand.self, DatasetDeleteCommand.self,
-            DatasetImportCommand.self, DatasetExportCommand.self, DatasetSamplesCommand.self,
+            DatasetImportCommand.self, DatasetExportCommand.self,
         ]
     )
 }

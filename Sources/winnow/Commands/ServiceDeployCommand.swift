@@ -1,6 +1,7 @@
 import ArgumentParser
 import WinnowCore
 import WinnowEngine
+import WinnowStore
 
 /// `winnow service deploy --name N --model M --input PATH --output FOLDER`
 struct ServiceDeployCommand: AsyncParsableCommand {
@@ -38,6 +39,11 @@ struct ServiceDeployCommand: AsyncParsableCommand {
     @Option(name: .customLong("manifest-lines"), help: "Split the output manifest past this many lines.")
     var manifestLines = 100_000
 
+    @Flag(name: .customLong("hard-examples"), help: "Switch hard-example filtering on: it runs when the service finishes.")
+    var hardExamples = false
+
+    @OptionGroup(title: "Hard-example filtering") var filter: HardExampleOptions
+
     @Flag(name: .customLong("no-start"), help: "Only deploy (list the inputs); run later with winnow service start.")
     var noStart = false
 
@@ -51,6 +57,19 @@ struct ServiceDeployCommand: AsyncParsableCommand {
             let service = try await manager.deploy(.init(
                 name: name, modelName: model, input: input, output: output, instances: instances, timeoutSeconds: timeout,
                 manifestLineLimit: manifestLines))
+            if hardExamples {
+                do {
+                    let (configured, _) = try await environment.collection.enableFilter(
+                        serviceName: service.name, modelType: filter.modelType ?? service.modelType,
+                        trainingManifest: filter.trainingManifest, target: try filter.target())
+                    Console.out("hard-example filtering on: results → dataset \(configured.hardExamples?.datasetName ?? "?")")
+                } catch {
+                    try? await environment.services.deleteService(id: service.id)
+                    throw error
+                }
+            } else if filter.isGiven || filter.trainingManifest != nil {
+                throw CLIError("--hard-dataset, --new-hard-dataset and --training-manifest go with --hard-examples")
+            }
             Console.out("deployed: service \(service.name) over \(service.progress.total) input\(service.progress.total == 1 ? "" : "s"), model \(service.modelName)")
             guard !noStart else { return }
             let result = try await ServiceRunning.run(service, in: environment, quiet: quiet)

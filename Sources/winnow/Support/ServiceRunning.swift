@@ -37,6 +37,9 @@ enum ServiceRunning {
         }
         try? await client.shutdown()
         meter.finish(result)
+        if let task = try await environment.collection.filterAfterFinish(result) {
+            CollectTaskView.report(task)
+        }
         return result
     }
 }

@@ -12,6 +12,7 @@ struct WinnowEnvironment {
     let dataDirectory: String
     let store: any MetadataStore
     let services: any ServiceStore
+    let tasks: any CollectionTaskStore
     let objects: any ObjectStore
     let reader: any ResourceReader
 
@@ -25,7 +26,12 @@ struct WinnowEnvironment {
         }
         let store = try SQLiteMetadataStore(path: directory + "/winnow.sqlite")
         let objects = try LocalFolderObjectStore(root: directory + "/objects")
-        return WinnowEnvironment(dataDirectory: directory, store: store, services: store, objects: objects, reader: StandardResourceReader())
+        return WinnowEnvironment(dataDirectory: directory, store: store, services: store, tasks: store, objects: objects, reader: StandardResourceReader())
+    }
+
+    /// Data collection on these stores.
+    var collection: CollectionManager {
+        CollectionManager(store: store, services: services, tasks: tasks, reader: reader)
     }
 
     /// The dataset named `name`, or an error saying it does not exist.

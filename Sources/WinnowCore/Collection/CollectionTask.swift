@@ -77,8 +77,8 @@ public enum CollectionTaskStatus: String, Sendable, Hashable, Codable, CaseItera
         case (.queued, .running), (.running, .importing), (.importing, .completed): true
         case (.queued, .failed), (.running, .failed), (.importing, .failed): true
         case (.failed, .queued): true
-        // A run interrupted by a killed process starts over from its last stable status.
-        case (.running, .running), (.importing, .importing): true
+        // A run interrupted by a killed process starts over: its staged samples were never visible.
+        case (.running, .running), (.importing, .running): true
         default: false
         }
     }

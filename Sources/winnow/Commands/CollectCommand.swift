@@ -105,7 +105,7 @@ struct CollectFilterEnableCommand: AsyncParsableCommand {
             let environment = try WinnowEnvironment.open(global)
             var type = options.modelType
             if type == nil {
-                type = try await BatchServiceManager(services: environment.services, reader: environment.reader).service(named: service).modelType
+                type = try await environment.serviceManager.service(named: service).modelType
             }
             guard let type else { return }
             let (updated, restartNeeded) = try await environment.collection.enableFilter(
@@ -150,7 +150,7 @@ struct CollectTasksCommand: AsyncParsableCommand {
             let environment = try WinnowEnvironment.open(global)
             var serviceID: String?
             if let service {
-                serviceID = try await BatchServiceManager(services: environment.services, reader: environment.reader).service(named: service).id
+                serviceID = try await environment.serviceManager.service(named: service).id
             }
             let tasks = try await environment.tasks.listTasks(serviceID: serviceID)
             if output.json { return try Console.json(tasks) }

@@ -53,7 +53,7 @@ struct ServiceDeployCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
-            let manager = BatchServiceManager(services: environment.services, reader: environment.reader)
+            let manager = environment.serviceManager
             let service = try await manager.deploy(.init(
                 name: name, modelName: model, input: input, output: output, instances: instances, timeoutSeconds: timeout,
                 manifestLineLimit: manifestLines))

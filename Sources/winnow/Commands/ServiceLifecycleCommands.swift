@@ -19,7 +19,7 @@ struct ServiceStartCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
-            let manager = BatchServiceManager(services: environment.services, reader: environment.reader)
+            let manager = environment.serviceManager
             var service = try await manager.service(named: name)
             try manager.prepareStart(service)
             if service.status == .running {
@@ -56,7 +56,7 @@ struct ServiceStopCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
-            let service = try await BatchServiceManager(services: environment.services, reader: environment.reader).stop(name)
+            let service = try await environment.serviceManager.stop(name)
             Console.out("stopped: service \(service.name) (\(service.progress.done) of \(service.progress.total) done)")
         }
     }
@@ -77,7 +77,7 @@ struct ServiceRestartCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
-            let service = try await BatchServiceManager(services: environment.services, reader: environment.reader).prepareRestart(name)
+            let service = try await environment.serviceManager.prepareRestart(name)
             try ServiceStartCommand.report(try await ServiceRunning.run(service, in: environment, quiet: quiet))
         }
     }
@@ -98,7 +98,7 @@ struct ServiceDeleteCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
-            try await BatchServiceManager(services: environment.services, reader: environment.reader).delete(name, removeOutput: removeOutput)
+            try await environment.serviceManager.delete(name, removeOutput: removeOutput)
             Console.out("deleted: service \(name)")
         }
     }
@@ -127,7 +127,7 @@ struct ServiceImportOutputCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
-            let service = try await BatchServiceManager(services: environment.services, reader: environment.reader)
+            let service = try await environment.serviceManager
                 .importOutput(name: name, type: type, input: input, output: output)
             Console.out("imported: service \(service.name), finished, \(service.progress.succeeded) succeeded, \(service.progress.failed) failed (run \(service.runID))")
         }

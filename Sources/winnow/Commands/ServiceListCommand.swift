@@ -39,7 +39,7 @@ struct ServiceShowCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
-            let service = try await BatchServiceManager(services: environment.services, reader: environment.reader).service(named: name)
+            let service = try await environment.serviceManager.service(named: name)
             if output.json { return try Console.json(service) }
             let p = service.progress
             func time(_ date: Date?) -> String { date.map { $0.formatted(.iso8601) } ?? "-" }

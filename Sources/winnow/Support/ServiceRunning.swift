@@ -13,7 +13,7 @@ enum ServiceRunning {
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, service.instances))
         configuration.timeout = .init(connect: .seconds(5))
         let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
-        let manager = BatchServiceManager(services: environment.services, reader: environment.reader)
+        let manager = environment.serviceManager
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         signal(SIGINT, SIG_IGN)
         interrupt.setEventHandler {

@@ -29,6 +29,11 @@ struct WinnowEnvironment {
         return WinnowEnvironment(dataDirectory: directory, store: store, services: store, tasks: store, objects: objects, reader: StandardResourceReader())
     }
 
+    /// Batch services on these stores.
+    var serviceManager: BatchServiceManager {
+        BatchServiceManager(services: services, reader: reader)
+    }
+
     /// Data collection on these stores.
     var collection: CollectionManager {
         CollectionManager(store: store, services: services, tasks: tasks, reader: reader)

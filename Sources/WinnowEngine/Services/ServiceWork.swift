@@ -86,8 +86,12 @@ struct ServiceWork: Sendable {
                 result.item.outcome = .succeeded(resultPath: path)
                 return result
             } catch {
+                if Task.isCancelled {
+                    // Stopped while asking: the item stays pending and is asked again on resume.
+                    return result
+                }
                 result.failedInvocations += 1
-                if error.kind == .rejected || attempt >= runner.retries || Task.isCancelled {
+                if error.kind == .rejected || attempt >= runner.retries {
                     result.item.outcome = .failed(message: error.message)
                     return result
                 }
@@ -144,19 +148,20 @@ actor OutcomeRecorder {
             pending.removeAll(keepingCapacity: true)
         }
         lastFlush = Date()
-        guard running else { return }
-        service.heartbeatAt = Date()
-        if try await services.updateService(service, ifStatus: .running) {
-            progress(service)
-        } else {
-            running = false
-            if let current = try await services.service(id: service.id) {
-                var merged = current
-                merged.progress = service.progress
-                service = merged
-                try await services.updateService(merged)
+        if running {
+            service.heartbeatAt = Date()
+            if try await services.updateService(service, ifStatus: .running) {
+                progress(service)
+                return
             }
+            // Stopped from outside: keep its status, carry on recording what is in flight.
+            running = false
+            guard let current = try await services.service(id: service.id) else { return }
+            var merged = current
+            merged.progress = service.progress
+            service = merged
         }
+        _ = try await services.updateService(service, ifStatus: service.status)
     }
 
     /// Stores what is left and returns the service as it stands.

@@ -14,16 +14,22 @@ enum ServiceRunning {
         configuration.timeout = .init(connect: .seconds(5))
         let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
         let manager = environment.serviceManager
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        signal(SIGINT, SIG_IGN)
-        interrupt.setEventHandler {
-            Console.error("\nstopping service \(service.name) (the inputs done so far are kept; winnow service start resumes)")
-            Task { _ = try? await manager.stop(service.name) }
+        // Ctrl-C and SIGTERM stop the service cleanly: the runner stores what is done and stops its model server.
+        let interrupts = [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            signal(number, SIG_IGN)
+            source.setEventHandler {
+                Console.error("\nstopping service \(service.name) (the inputs done so far are kept; winnow service start resumes)")
+                Task { _ = try? await manager.stop(service.name) }
+            }
+            source.resume()
+            return (number, source)
         }
-        interrupt.resume()
         defer {
-            interrupt.cancel()
-            signal(SIGINT, SIG_DFL)
+            for (number, source) in interrupts {
+                source.cancel()
+                signal(number, SIG_DFL)
+            }
         }
         let started = Date()
         let meter = ProgressMeter(quiet: quiet, started: started)

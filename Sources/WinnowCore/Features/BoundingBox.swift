@@ -2,9 +2,13 @@
 ///
 /// Width is `xmax − xmin` (VOC corners as continuous coordinates, as ModelArts draws them).
 public struct BoundingBox: Sendable, Hashable, Codable {
+    /// Left edge.
     public var xmin: Double
+    /// Top edge.
     public var ymin: Double
+    /// Right edge.
     public var xmax: Double
+    /// Bottom edge.
     public var ymax: Double
 
     /// A box from two corners, in either order.
@@ -21,8 +25,11 @@ public struct BoundingBox: Sendable, Hashable, Codable {
         self.init(xmin: box.xmin, ymin: box.ymin, xmax: box.xmax, ymax: box.ymax)
     }
 
+    /// `xmax − xmin`.
     public var width: Double { xmax - xmin }
+    /// `ymax − ymin`.
     public var height: Double { ymax - ymin }
+    /// `width × height`.
     public var area: Double { width * height }
     /// The centre point.
     public var center: Point { Point(x: (xmin + xmax) / 2, y: (ymin + ymax) / 2) }

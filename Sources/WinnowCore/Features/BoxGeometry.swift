@@ -17,6 +17,7 @@ public struct BoxGeometry: Sendable, Hashable, Codable {
         /// Fraction of the box's area covered by the union of the other boxes, in [0, 1].
         public var overlap: Double
 
+        /// Features with the given values.
         public init(aspectRatio: Double?, areaRatio: Double, marginalization: Double, overlap: Double) {
             self.aspectRatio = aspectRatio
             self.areaRatio = areaRatio

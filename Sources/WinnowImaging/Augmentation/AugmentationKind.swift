@@ -1,15 +1,26 @@
 /// The eleven augmentations of ModelArts' reasons 19–29, and how to draw parameters for each.
 public enum AugmentationKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Gaussian blur (reason 19).
     case gaussianBlur = "gaussian_blur"
+    /// Horizontal flip (reason 20).
     case flipLeftRight = "fliplr"
+    /// Crop, resized back (reason 21).
     case crop
+    /// Vertical flip (reason 22).
     case flipUpDown = "flipud"
+    /// Zoom about the centre (reason 23).
     case scale
+    /// Shift (reason 24).
     case translate
+    /// Horizontal shear (reason 25).
     case shear
+    /// Superpixel replacement (reason 26).
     case superpixels
+    /// Sharpen (reason 27).
     case sharpen
+    /// Brightness add (reason 28).
     case add
+    /// Invert (reason 29).
     case invert
 
     /// The ModelArts hard-example reason this augmentation's consistency check reports (19–29).

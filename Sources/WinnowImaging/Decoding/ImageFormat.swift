@@ -1,8 +1,12 @@
 /// An image file format, told from the first bytes of the file (never from its name).
 public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    /// JPEG (`FF D8 FF`), decoded with TurboJPEG.
     case jpeg
+    /// PNG (`89 50 4E 47 0D 0A 1A 0A`), decoded with libpng.
     case png
+    /// Windows bitmap (`BM` and a known header size), decoded in Swift.
     case bmp
+    /// WebP (`RIFF` … `WEBP`), decoded with libwebp.
     case webp
     /// Recognised but not decoded.
     case gif

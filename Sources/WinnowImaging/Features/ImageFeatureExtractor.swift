@@ -23,8 +23,8 @@ public struct ImageFeatureExtractor: Sendable {
     public func features(of image: DecodedImage) -> ImageFeatures {
         let raster = image.raster
         let working = Resampler.fitted(width: raster.width, height: raster.height, longerSide: options.workingSide)
-        let samples = Resampler.resampleToFloat(raster, width: working.width, height: working.height)
-        let statistics = PixelStatistics(samples: samples, channels: raster.layout.channels)
+        let planes = Resampler.resampleToFloat(raster, width: working.width, height: working.height, planar: true)
+        let statistics = PixelStatistics(planes: planes, channels: raster.layout.channels, count: working.width * working.height)
         return ImageFeatures(
             width: image.originalSize.width, height: image.originalSize.height,
             brightness: statistics.brightness, saturation: statistics.saturation, colorfulness: statistics.colorfulness,
@@ -43,8 +43,7 @@ public struct ImageFeatureExtractor: Sendable {
             let right = Int((box.xmax * scaleX).rounded(.up))
             let bottom = Int((box.ymax * scaleY).rounded(.up))
             guard let crop = raster.cropped(x: left, y: top, width: right - left, height: bottom - top) else { return nil }
-            let brightness = PixelStatistics(
-                samples: crop.pixels.map(Float.init), channels: crop.layout.channels, keepsLuma: false).brightness
+            let brightness = PixelStatistics.meanBrightness(crop)
             let working = Resampler.fitted(width: crop.width, height: crop.height, longerSide: options.boxWorkingSide)
             let luma = Resampler.resampleToFloat(crop.converted(to: .gray), width: working.width, height: working.height)
             return BoxPixelFeatures(

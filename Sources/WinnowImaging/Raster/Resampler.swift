@@ -56,54 +56,69 @@ enum Resampler {
         }
     }
 
-    /// `image` resampled to `width` × `height`, as interleaved Float samples in 0…255.
-    static func resampleToFloat(_ image: RasterImage, width: Int, height: Int) -> [Float] {
+    /// `image` resampled to `width` × `height`, as Float samples in 0…255: interleaved, or with
+    /// `planar` one plane per channel (all of channel 0, then channel 1, …).
+    ///
+    /// One output row at a time, all in cache: the vertical pass combines whole source rows (a
+    /// multiply-add that vectorises), the row is widened to four lanes per pixel, and the horizontal
+    /// pass then adds whole pixels as 4-lane vectors.
+    static func resampleToFloat(_ image: RasterImage, width: Int, height: Int, planar: Bool = false) -> [Float] {
         let channels = image.layout.channels
-        let horizontal = Weights(source: image.width, destination: width)
+        let sourceWidth = image.width
+        let sourceRowLength = sourceWidth * channels
         let vertical = Weights(source: image.height, destination: height)
-        // Pass 1: rows of the source, resampled horizontally.
-        var rows = [Float](repeating: 0, count: width * image.height * channels)
-        image.pixels.withUnsafeBufferPointer { input in
-            rows.withUnsafeMutableBufferPointer { out in
-                horizontal.weights.withUnsafeBufferPointer { weights in
-                    for y in 0..<image.height {
-                        let sourceRow = y * image.width * channels
-                        let targetRow = y * width * channels
-                        for x in 0..<width {
-                            let start = horizontal.starts[x]
-                            let count = horizontal.counts[x]
-                            let weightBase = x * horizontal.maxCount
-                            for channel in 0..<channels {
-                                var sum: Float = 0
-                                var position = sourceRow + start * channels + channel
-                                for tap in 0..<count {
-                                    sum += weights[weightBase + tap] * Float(input[position])
-                                    position += channels
+        let horizontal = Weights(source: sourceWidth, destination: width)
+        let planeSize = width * height
+        // Where sample (pixel, channel) goes: interleaved or planar.
+        let pixelStride = planar ? 1 : channels
+        let channelStride = planar ? planeSize : 1
+        var line = [Float](repeating: 0, count: sourceRowLength)
+        var wide = [SIMD4<Float>](repeating: SIMD4(), count: sourceWidth)
+        return [Float](unsafeUninitializedCapacity: planeSize * channels) { out, initialized in
+            initialized = out.count
+            image.pixels.withUnsafeBufferPointer { input in
+                line.withUnsafeMutableBufferPointer { lineBuffer in
+                    wide.withUnsafeMutableBufferPointer { wideBuffer in
+                        horizontal.weights.withUnsafeBufferPointer { weights in
+                          horizontal.starts.withUnsafeBufferPointer { starts in
+                            horizontal.counts.withUnsafeBufferPointer { counts in
+                            guard let source = input.baseAddress, let target = out.baseAddress, let row = lineBuffer.baseAddress,
+                                  let pixels = wideBuffer.baseAddress, let weightBase = weights.baseAddress else { return }
+                            for y in 0..<height {
+                                // Vertical: a weighted sum of whole source rows.
+                                let first = source + vertical.starts[y] * sourceRowLength
+                                let firstWeight = vertical.weights[y * vertical.maxCount]
+                                for index in 0..<sourceRowLength { row[index] = firstWeight * Float(first[index]) }
+                                for tap in 1..<max(1, vertical.counts[y]) {
+                                    let weight = vertical.weights[y * vertical.maxCount + tap]
+                                    let sourceRow = source + (vertical.starts[y] + tap) * sourceRowLength
+                                    for index in 0..<sourceRowLength { row[index] += weight * Float(sourceRow[index]) }
                                 }
-                                out[targetRow + x * channels + channel] = sum
+                                // Widen to four lanes per pixel.
+                                switch channels {
+                                case 1: for x in 0..<sourceWidth { pixels[x] = SIMD4(row[x], 0, 0, 0) }
+                                case 3: for x in 0..<sourceWidth { pixels[x] = SIMD4(row[x * 3], row[x * 3 + 1], row[x * 3 + 2], 0) }
+                                default: for x in 0..<sourceWidth { pixels[x] = SIMD4(row[x * 4], row[x * 4 + 1], row[x * 4 + 2], row[x * 4 + 3]) }
+                                }
+                                // Horizontal: a weighted sum of whole pixels.
+                                let maxCount = horizontal.maxCount
+                                let outRow = target + y * width * pixelStride
+                                for x in 0..<width {
+                                    let pixel = pixels + starts[x]
+                                    let taps = weightBase + x * maxCount
+                                    var sum = taps[0] * pixel[0]
+                                    for tap in 1..<max(1, counts[x]) { sum += taps[tap] * pixel[tap] }
+                                    let outPixel = outRow + x * pixelStride
+                                    for channel in 0..<channels { outPixel[channel * channelStride] = sum[channel] }
+                                }
                             }
+                            }
+                          }
                         }
                     }
                 }
             }
         }
-        // Pass 2: whole rows combined vertically.
-        let rowLength = width * channels
-        var output = [Float](repeating: 0, count: rowLength * height)
-        rows.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                for y in 0..<height {
-                    let start = vertical.starts[y]
-                    let targetRow = y * rowLength
-                    for tap in 0..<vertical.counts[y] {
-                        let weight = vertical.weights[y * vertical.maxCount + tap]
-                        let sourceRow = (start + tap) * rowLength
-                        for index in 0..<rowLength { out[targetRow + index] += weight * input[sourceRow + index] }
-                    }
-                }
-            }
-        }
-        return output
     }
 
     /// `image` resampled to `width` × `height` (rounded to 8-bit samples).

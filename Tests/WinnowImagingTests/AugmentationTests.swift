@@ -123,6 +123,17 @@ import WinnowCore
         #expect(half != image && half != once && half != otherSeed)
     }
 
+    @Test(arguments: [
+        Augmentation.gaussianBlur(sigma: .infinity), .gaussianBlur(sigma: .nan), .crop(top: .nan, right: 2, bottom: -1, left: .infinity),
+        .scale(factor: .nan), .scale(factor: 0), .translate(x: .infinity, y: .nan), .shear(degrees: 90), .shear(degrees: .nan),
+        .sharpen(alpha: .nan, lightness: .infinity), .add(value: Int.max), .add(value: Int.min), .superpixels(segments: Int.max, replaceProbability: .nan, seed: 0),
+    ])
+    func outOfRangeParametersNeverTrap(augmentation: Augmentation) {
+        let image = SyntheticImages.noise(width: 9, height: 7, seed: 3)
+        let result = augmentation.apply(to: image)
+        #expect(result.image.width == 9 && result.image.height == 7)
+    }
+
     @Test func samplingIsDeterministicPerSeedAndCoversReasons19To29() {
         #expect(AugmentationKind.allCases.map(\.reasonID) == Array(19...29))
         for kind in AugmentationKind.allCases {

@@ -110,6 +110,18 @@ import WinnowCore
         #expect(result[2] == nil)
     }
 
+    @Test func boxesWithUnusableCoordinatesAreSkippedNotTrappedOn() {
+        let raster = RasterImage(width: 40, height: 30, layout: .gray, fill: [90])
+        let image = DecodedImage(raster: raster, format: .png, originalSize: ImageSize(width: 40, height: 30))
+        let result = extractor.boxFeatures(of: [
+            BoundingBox(xmin: .nan, ymin: 0, xmax: 10, ymax: 10),
+            BoundingBox(xmin: -1e300, ymin: -1e300, xmax: 1e300, ymax: 1e300),
+            BoundingBox(xmin: 0, ymin: 0, xmax: .infinity, ymax: 5),
+        ], in: image)
+        #expect(result[0] == nil && result[2] == nil)
+        #expect(abs((result[1]?.brightness ?? 0) - 90.0 / 255) < 1e-9, "a huge box is the whole image")
+    }
+
     @Test func analysisCombinesImageGeometryAndBoxPixels() {
         let raster = RasterImage(width: 100, height: 50, layout: .gray, fill: [200])
         let image = DecodedImage(raster: raster, format: .png, originalSize: ImageSize(width: 100, height: 50))

@@ -44,7 +44,8 @@ public enum Augmentation: Sendable, Hashable {
         }
     }
 
-    /// The augmented image and its mapping back to `image`'s frame.
+    /// The augmented image and its mapping back to `image`'s frame. Parameters out of range are clamped
+    /// (not-a-number counts as no change), so no parameter can make this trap.
     public func apply(to image: RasterImage) -> AugmentedImage {
         let width = Double(image.width), height = Double(image.height)
         let identity = FrameMapping.identity(width: image.width, height: image.height)
@@ -53,13 +54,16 @@ public enum Augmentation: Sendable, Hashable {
         }
         switch self {
         case .gaussianBlur(let sigma):
-            return AugmentedImage(image: image.gaussianBlurred(sigma: sigma), mapping: identity)
+            let bounded = sigma.isFinite ? min(sigma, Double(max(image.width, image.height))) : 0
+            return AugmentedImage(image: image.gaussianBlurred(sigma: bounded), mapping: identity)
         case .flipLeftRight:
             return AugmentedImage(image: image.flippedHorizontally(), mapping: affine(-1, 0, 0, 1, width, 0))
         case .flipUpDown:
             return AugmentedImage(image: image.flippedVertically(), mapping: affine(1, 0, 0, -1, 0, height))
         case .crop(let top, let right, let bottom, let left):
-            func pixels(_ fraction: Double, of size: Int) -> Int { Int((min(max(fraction, 0), 0.49) * Double(size)).rounded()) }
+            func pixels(_ fraction: Double, of size: Int) -> Int {
+                fraction.isFinite ? Int((min(max(fraction, 0), 0.49) * Double(size)).rounded()) : 0
+            }
             let x0 = pixels(left, of: image.width), y0 = pixels(top, of: image.height)
             let x1 = max(x0 + 1, image.width - pixels(right, of: image.width))
             let y1 = max(y0 + 1, image.height - pixels(bottom, of: image.height))
@@ -67,25 +71,28 @@ public enum Augmentation: Sendable, Hashable {
             let mapping = affine(Double(region.width) / width, 0, 0, Double(region.height) / height, Double(x0), Double(y0))
             return AugmentedImage(image: region.resized(width: image.width, height: image.height), mapping: mapping)
         case .scale(let factor):
-            let s = factor > 0 ? factor : 1
+            let s = factor.isFinite && factor > 0 ? factor : 1
             // augmented = c + s (original − c)  ⇒  original = augmented / s + c (1 − 1/s).
             let mapping = affine(1 / s, 0, 0, 1 / s, width / 2 * (1 - 1 / s), height / 2 * (1 - 1 / s))
             return AugmentedImage(image: image.warped(through: mapping, width: image.width, height: image.height), mapping: mapping)
         case .translate(let x, let y):
-            let mapping = affine(1, 0, 0, 1, -x * width, -y * height)
+            let mapping = affine(1, 0, 0, 1, -(x.isFinite ? x : 0) * width, -(y.isFinite ? y : 0) * height)
             return AugmentedImage(image: image.warped(through: mapping, width: image.width, height: image.height), mapping: mapping)
         case .shear(let degrees):
             // augmented x = original x − k (y − cy), y unchanged  ⇒  original x = augmented x + k (y − cy).
-            let k = Math.tan(degrees * .pi / 180)
+            let k = degrees.isFinite ? Math.tan(min(max(degrees, -80), 80) * .pi / 180) : 0
             let mapping = affine(1, k, 0, 1, -k * height / 2, 0)
             return AugmentedImage(image: image.warped(through: mapping, width: image.width, height: image.height), mapping: mapping)
         case .superpixels(let segments, let probability, let seed):
             let result = Superpixels.apply(to: image, segments: segments, replaceProbability: probability, seed: seed)
             return AugmentedImage(image: result, mapping: identity)
         case .sharpen(let alpha, let lightness):
-            return AugmentedImage(image: image.sharpened(alpha: min(max(alpha, 0), 1), lightness: lightness), mapping: identity)
+            let boundedAlpha = alpha.isFinite ? min(max(alpha, 0), 1) : 0
+            let boundedLightness = lightness.isFinite ? min(max(lightness, -8), 8) : 1
+            return AugmentedImage(image: image.sharpened(alpha: boundedAlpha, lightness: boundedLightness), mapping: identity)
         case .add(let value):
-            let table = (0..<256).map { UInt8(clamping: $0 + value) }
+            let shift = min(max(value, -255), 255)
+            let table = (0..<256).map { UInt8(clamping: $0 + shift) }
             return AugmentedImage(image: image.mappingColors(table), mapping: identity)
         case .invert:
             let table = (0..<256).map { UInt8(255 - $0) }

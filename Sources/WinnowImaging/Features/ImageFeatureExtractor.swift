@@ -38,10 +38,15 @@ public struct ImageFeatureExtractor: Sendable {
         let scaleX = Double(raster.width) / Double(max(1, image.originalSize.width))
         let scaleY = Double(raster.height) / Double(max(1, image.originalSize.height))
         return boxes.map { box in
-            let left = Int((box.xmin * scaleX).rounded(.down))
-            let top = Int((box.ymin * scaleY).rounded(.down))
-            let right = Int((box.xmax * scaleX).rounded(.up))
-            let bottom = Int((box.ymax * scaleY).rounded(.up))
+            // Clip in Double first: coordinates come from annotation files and may be anything.
+            guard box.xmin.isFinite, box.ymin.isFinite, box.xmax.isFinite, box.ymax.isFinite else { return nil }
+            let clipped = BoundingBox(
+                xmin: box.xmin * scaleX, ymin: box.ymin * scaleY, xmax: box.xmax * scaleX, ymax: box.ymax * scaleY
+            ).clipped(width: Double(raster.width), height: Double(raster.height))
+            let left = Int(clipped.xmin.rounded(.down))
+            let top = Int(clipped.ymin.rounded(.down))
+            let right = Int(clipped.xmax.rounded(.up))
+            let bottom = Int(clipped.ymax.rounded(.up))
             guard let crop = raster.cropped(x: left, y: top, width: right - left, height: bottom - top) else { return nil }
             let brightness = PixelStatistics.meanBrightness(crop)
             let working = Resampler.fitted(width: crop.width, height: crop.height, longerSide: options.boxWorkingSide)

@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "WinnowObjects", targets: ["WinnowObjects"]),
         .library(name: "WinnowEngine", targets: ["WinnowEngine"]),
         .library(name: "WinnowTesting", targets: ["WinnowTesting"]),
+        .library(name: "WinnowImaging", targets: ["WinnowImaging"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,22 @@ let package = Package(
         ),
         // Object-store port and the local-folder implementation.
         .target(name: "WinnowObjects", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
+        // System libraries the image pipeline decodes and encodes with (Debian packages in scripts/install-deps).
+        .systemLibrary(
+            name: "CTurboJPEG", pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"]), .brew(["jpeg-turbo"])]
+        ),
+        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(name: "CLibWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
+        // libpng reports errors with longjmp: this C shim keeps the setjmp on the C side and returns codes.
+        .target(name: "CWinnowPNG", dependencies: ["CLibPNG"]),
+        // Pixels: decoding, image and box features, augmentations, encoding, a built-in embedding.
+        // Knows nothing of datasets, stores or HTTP.
+        .target(
+            name: "WinnowImaging",
+            dependencies: ["WinnowCore", "CTurboJPEG", "CWinnowPNG", "CLibWebP"],
+            swiftSettings: strictSettings
+        ),
         // Use cases on top of the ports: validate, import, export.
         .target(
             name: "WinnowEngine",
@@ -61,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "winnow",
             dependencies: [
-                "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowEngine",
+                "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowEngine", "WinnowImaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -78,6 +95,12 @@ let package = Package(
         .testTarget(
             name: "WinnowEngineTests",
             dependencies: ["WinnowEngine", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WinnowImagingTests",
+            dependencies: ["WinnowImaging", "WinnowCore"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

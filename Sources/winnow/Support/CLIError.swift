@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WinnowCore
 import WinnowEngine
+import WinnowImaging
 import WinnowObjects
 import WinnowStore
 
@@ -27,6 +28,9 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
         throw ExitCode(1)
     } catch let error as StoreError {
         Console.error("winnow: " + error.message)
+        throw ExitCode(1)
+    } catch let error as ImageError {
+        Console.error("winnow: " + error.description)
         throw ExitCode(1)
     } catch let error as ObjectStoreError {
         Console.error("winnow: " + error.message)

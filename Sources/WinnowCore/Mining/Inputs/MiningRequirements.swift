@@ -1,6 +1,7 @@
 /// What a rule needs to score a sample, so the engine computes only that: a prediction-only run never
 /// decodes an image or calls the model again.
 public struct MiningRequirements: OptionSet, Sendable, Hashable {
+    /// The bits of the set.
     public let rawValue: UInt16
 
     /// Creates a set from its raw bits.

@@ -3,8 +3,8 @@
 ///
 /// Without training statistics — or where they lack something a rule needs (image features, box pixels,
 /// embeddings, model answers on training images) — the batch is its own reference, and every detail says
-/// so. Records are processed in index order, so the output depends only on the set of records, the
-/// references and the configuration (seed included).
+/// so. Records are processed in index order (then source), so the output depends only on the set of
+/// records, the references and the configuration (seed included).
 public struct MiningPhase2: Sendable {
     /// The configuration.
     public let configuration: MiningConfiguration
@@ -40,7 +40,7 @@ public struct MiningPhase2: Sendable {
 
     /// Decides every record and fills the budget.
     public func finish() -> MiningResult {
-        let ordered = records.sorted { $0.index < $1.index }
+        let ordered = records.sorted { $0.index != $1.index ? $0.index < $1.index : $0.source < $1.source }
         let context = MiningContext(configuration: configuration, training: training, batch: batchReference(ordered))
         let judge = MiningJudge(context: context)
         let search = NeighbourSearch(configuration: configuration, context: context)

@@ -37,16 +37,15 @@ public struct LowConfidenceRule: HardExampleRule {
     }
 
     public func evaluate(_ evidence: MiningEvidence, in context: MiningContext, into findings: inout ReasonFindings) {
-        let record = evidence.record
-        guard record.isScored, record.noTarget == nil else { return }
+        guard evidence.record.isScored, evidence.record.noTarget == nil else { return }
         let low = configuration.lowConfidence
-        if let measured = record.classification {
-            let thresholds = classificationThresholds(for: record.label, in: context)
+        if let measured = evidence.record.classification {
+            let thresholds = classificationThresholds(for: evidence.record.label, in: context)
             let fired = (low.margin.isEnabled && measured.margin < thresholds.margin)
                 || (low.selfConfidence.isEnabled && measured.top < thresholds.selfConfidence)
                 || (low.entropyConfidence.isEnabled && measured.entropyConfidence < thresholds.entropyConfidence)
             findings.append(ReasonFinding(reason: 1, fired: fired, score: 1 - measured.margin, measured: measured.margin))
-        } else if let measured = record.detection, measured.boxCount > 0 {
+        } else if let measured = evidence.record.detection, measured.boxCount > 0 {
             let byShare = low.imageBoxThresholdEnabled && measured.lowScoreShare >= 1 - low.imageThreshold
             let byMean = low.meanScoreEnabled && measured.meanScore < low.meanScoreThreshold
             let byBand = low.uncertainBandEnabled && measured.uncertainBoxCount > 0

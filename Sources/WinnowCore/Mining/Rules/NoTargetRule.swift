@@ -15,10 +15,9 @@ public struct NoTargetRule: HardExampleRule {
     public var requirements: MiningRequirements { .prediction }
 
     public func evaluate(_ evidence: MiningEvidence, in context: MiningContext, into findings: inout ReasonFindings) {
-        let record = evidence.record
-        guard record.isScored else { return }
-        let fired = record.noTarget != nil
-        let measured = record.task == .detection ? record.detection?.maximumScore : record.classification?.top
+        guard evidence.record.isScored else { return }
+        let fired = evidence.record.noTarget != nil
+        let measured = evidence.record.task == .detection ? evidence.record.detection?.maximumScore : evidence.record.classification?.top
         findings.append(ReasonFinding(reason: 0, fired: fired, score: fired ? 1 : 0, measured: measured))
     }
 

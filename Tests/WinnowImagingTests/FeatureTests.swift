@@ -6,7 +6,7 @@ import WinnowCore
 @Suite struct FeatureTests {
     let extractor = ImageFeatureExtractor()
 
-    func features(_ raster: RasterImage) -> ImageFeatures {
+    func features(_ raster: RasterImage) -> WinnowImaging.ImageFeatures {
         extractor.features(of: DecodedImage(raster: raster, format: .png, originalSize: ImageSize(width: raster.width, height: raster.height)))
     }
 
@@ -136,7 +136,7 @@ import WinnowCore
     func digitsPerturbationsShowInTheFeatures() throws {
         let root = try SharedFixtures.path("digits-classification")
         let truth = try String(contentsOfFile: root + "/ground-truth.jsonl", encoding: .utf8)
-        var byPerturbation: [String: [ImageFeatures]] = [:]
+        var byPerturbation: [String: [WinnowImaging.ImageFeatures]] = [:]
         let decoder = ImageDecoder(options: extractor.decodeOptions())
         for line in truth.split(separator: "\n") {
             let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -146,7 +146,7 @@ import WinnowCore
             let image = try decoder.decodeFile(atPath: root + "/" + source)
             byPerturbation[record["perturbation"] as? String ?? "none", default: []].append(extractor.features(of: image))
         }
-        func median(_ group: String, _ value: (ImageFeatures) -> Double) -> Double {
+        func median(_ group: String, _ value: (WinnowImaging.ImageFeatures) -> Double) -> Double {
             let values = (byPerturbation[group] ?? []).map(value).sorted()
             return values.isEmpty ? .nan : values[values.count / 2]
         }

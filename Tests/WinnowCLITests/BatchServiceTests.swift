@@ -142,9 +142,10 @@ struct BatchServiceTests {
         let service = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
         let progress = try #require(service["progress"] as? [String: Any])
         #expect(progress["succeeded"] as? Int == count)
-        // The model was asked once per file, plus the two retries, plus at most the requests in flight at the kill.
+        // Recorded calls: once per file plus the two retries, plus at most what was in flight or not yet
+        // flushed at the kill (the killed run's unflushed calls are lost from the count, so no lower bound).
         let invocations = progress["invocations"] as? Int ?? 0
-        #expect(invocations >= count + 2 && invocations <= count + 2 + 2 + 500, "\(invocations) invocations")
+        #expect(invocations > count - 500 && invocations <= count + 2 + 2 + 500, "\(invocations) invocations")
         let runID = try #require(service["runID"] as? String)
         let lines = try manifestLines(directory.path("out/infer-result-\(runID).manifest"))
         #expect(lines.count == count)

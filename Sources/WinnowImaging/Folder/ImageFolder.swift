@@ -4,8 +4,8 @@ import Foundation
 /// lazily one folder at a time (memory grows with the depth and the widest folder, not with the tree).
 ///
 /// Hidden entries (names starting with `.`) are skipped; symbolic links to files are followed, links to
-/// folders are not. A path that names a file lists just that file. Nothing is filtered by extension:
-/// formats are told from the bytes when decoding.
+/// folders are not. A path that names a file, or nothing at all, lists just that path (so reading it
+/// reports the problem). Nothing is filtered by extension: formats are told from the bytes when decoding.
 public struct ImageFolder: Sequence, Sendable {
     /// The folder (or file) listed.
     public let root: String
@@ -25,8 +25,7 @@ public struct ImageFolder: Sequence, Sendable {
 
         init(root: String) {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { return }
-            if isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue {
                 stack.append((root, Self.sortedNames(root), 0))
             } else {
                 pendingFile = root

@@ -22,23 +22,19 @@ struct ImageEmbedCommand: AsyncParsableCommand {
     func run() async throws {
         let embedder = ImageEmbedder()
         let decoder = ImageDecoder(options: embedder.decodeOptions(scan.decodeOptions))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var summary = ImageScanSummary()
         try await OrderedConcurrentMap(concurrency: scan.concurrency).run(scan.files(paths)) { file in
             Result { () throws(ImageError) in embedder.embedding(of: try decoder.decodeFile(atPath: file).raster) }
         } body: { file, result in
-            let line: ImageEmbeddingLine
             switch result {
             case .success(let embedding):
                 summary.record(success: true)
-                line = ImageEmbeddingLine(file: file, embedding: embedding)
+                Console.out(ImageJSONLines.embedding(file: file, embedding))
             case .failure(let error):
                 summary.record(success: false)
                 Console.error(error.description)
-                line = ImageEmbeddingLine(file: file, error: ImageErrorView(error))
+                Console.out(ImageJSONLines.failure(file: file, error))
             }
-            Console.out(String(decoding: try encoder.encode(line), as: UTF8.self))
         }
         Console.error(summary.line(verb: "embedded"))
         if summary.failed > 0 { throw ExitCode(1) }

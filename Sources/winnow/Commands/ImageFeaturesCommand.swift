@@ -26,8 +26,6 @@ struct ImageFeaturesCommand: AsyncParsableCommand {
     func run() async throws {
         let extractor = ImageFeatureExtractor()
         let decoder = ImageDecoder(options: fullResolution ? scan.decodeOptions : extractor.decodeOptions(scan.decodeOptions))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var summary = ImageScanSummary()
         if !output.json {
             Console.out(Self.row("FILE", "FORMAT", "WIDTH", "HEIGHT", "BRIGHTNESS", "SATURATION", "COLORFULNESS", "SHARPNESS"))
@@ -42,8 +40,7 @@ struct ImageFeaturesCommand: AsyncParsableCommand {
             case .success(let (format, features)):
                 summary.record(success: true)
                 if output.json {
-                    let line = ImageFeaturesLine(file: file, format: format.rawValue, features: features)
-                    Console.out(String(decoding: try encoder.encode(line), as: UTF8.self))
+                    Console.out(ImageJSONLines.features(file: file, format: format, features))
                 } else {
                     Console.out(Self.row(
                         file, format.rawValue, "\(features.width)", "\(features.height)", Self.fixed(features.brightness),
@@ -52,10 +49,7 @@ struct ImageFeaturesCommand: AsyncParsableCommand {
             case .failure(let error):
                 summary.record(success: false)
                 Console.error(error.description)
-                if output.json {
-                    let line = ImageFeaturesLine(file: file, error: ImageErrorView(error))
-                    Console.out(String(decoding: try encoder.encode(line), as: UTF8.self))
-                }
+                if output.json { Console.out(ImageJSONLines.failure(file: file, error)) }
             }
         }
         Console.error(summary.line(verb: "measured"))

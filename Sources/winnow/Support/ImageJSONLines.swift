@@ -5,7 +5,7 @@ import WinnowImaging
 /// (cheaper per line than Foundation's encoder, and the same text manifests use).
 enum ImageJSONLines {
     /// `{"aspect_ratio":…,"brightness":…,…,"file":…,"format":…,…,"width":…}`.
-    static func features(file: String, format: ImageFormat, _ features: ImageFeatures) -> String {
+    static func features(file: String, format: ImageFormat, _ features: WinnowImaging.ImageFeatures) -> String {
         JSONWriter.serialize(.object([
             "file": .string(file),
             "format": .string(format.rawValue),

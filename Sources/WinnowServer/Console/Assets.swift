@@ -118,7 +118,7 @@ enum Assets {
         .thumb img, .frame img { width: 100%; height: 100%; object-fit: contain; display: block; }
         svg.overlay { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; }
         svg.overlay rect { fill: none; stroke: #f97316; stroke-width: 2; } svg.overlay .confirmed rect { stroke: #22c55e; }
-        svg.overlay text { fill: #f97316; font-weight: 700; paint-order: stroke; stroke: #fff; stroke-width: 3px; } svg.overlay .confirmed text { fill: #16a34a; }
+        svg.overlay text { fill: #f97316; font-weight: 700; paint-order: stroke; stroke: #fff; } svg.overlay .confirmed text { fill: #16a34a; }
         .sample .meta { padding: 8px 10px; } .sample .labels { font-weight: 600; margin: 2px 0; }
         .sample .state { font-size: 11px; color: var(--muted); margin-left: 6px; } .source { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
         .badge { display: inline-block; padding: 0 7px; border-radius: 4px; font-size: 11px; font-weight: 700; background: #e8ecf2; }

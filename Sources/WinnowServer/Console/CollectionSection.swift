@@ -53,8 +53,9 @@ struct CollectionSection {
         guard service.hardExamples?.enabled == true else { return "" }
         switch service.status {
         case .finished:
-            let finished = service.finishedAt ?? .distantPast
-            let filtered = tasks.contains { $0.kind == .filter && $0.createdAt >= finished }
+            // A filtering task of this run is created after the run started (and only once it finished).
+            let started = service.startedAt ?? service.finishedAt ?? .distantPast
+            let filtered = tasks.contains { $0.kind == .filter && $0.createdAt >= started }
             guard !filtered else { return "" }
             return """
                 <div class="hint-box" id="restart-hint"><strong>Restart needed.</strong> This service finished before filtering was configured; \

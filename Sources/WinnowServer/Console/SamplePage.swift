@@ -66,10 +66,16 @@ struct SamplePage {
                     <span class="muted small">[\(Int(b.xmin)), \(Int(b.ymin)), \(Int(b.xmax)), \(Int(b.ymax))]\(label.confidence.map { String(format: " %.2f", $0) } ?? "")</span></label></li>
                     """
             }
+            let intro: HTML = boxes.isEmpty
+                ? """
+                    <p>The model found no object here. Confirming records the image as background (no objects); drawing new boxes is not \
+                    in the console yet: correct it with <code>POST /v1/samples/\(sample.id)/confirm</code> and <code>boxes</code> or <code>voc</code>.</p>
+                    """
+                : "<p>Keep the correct boxes, untick the wrong ones; confirming makes the sample labeled.</p><ul class=\"boxes\">\(boxes)</ul>"
             form = """
                 <form method="post" action="\(action)/confirm" class="form">\(Layout.csrfField(session))<input type="hidden" name="mode" value="keep">
-                <p>Keep the correct boxes, untick the wrong ones; confirming makes the sample labeled.</p><ul class="boxes">\(boxes)</ul>
-                <button class="primary">Confirm kept boxes</button></form>
+                \(intro)
+                <button class="primary">\(boxes.isEmpty ? "Confirm as background" : "Confirm kept boxes")</button></form>
                 """
         } else {
             form = """

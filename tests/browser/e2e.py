@@ -155,7 +155,7 @@ def main() -> int:
         wait.until(conditions.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), "Confirmed"))
         driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
         shot("12-next-sample-reasons")
-        print("browser e2e: 1 passed, 0 failed")
+        print("browser-e2e: 1 passed, 0 failed")
         return 0
     except Exception:
         if driver is not None:

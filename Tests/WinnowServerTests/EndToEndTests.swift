@@ -54,6 +54,12 @@ import WinnowStore
                 let progress = try JSON.object(response)["progress"] as? [String: Any]
                 #expect(progress?["succeeded"] as? Int == 12)
             }
+            // Filtering ran with this run: no restart hint; the task links to the dataset.
+            try await client.execute(uri: "/services/e2e?tab=collection", method: .get) { response throws in
+                let page = String(buffer: response.body)
+                #expect(!page.contains("restart-hint"))
+                #expect(page.contains("href=\"/datasets/e2e-hard?tab=to_be_confirmed\""))
+            }
             let dataset = try #require(try await server.metadata.dataset(named: "e2e-hard"))
             let tasks = await server.tasks.listTasks(serviceID: nil)
             #expect(try await server.metadata.countSamples(SampleQuery(datasetID: dataset.id, state: .toBeConfirmed)) == tasks.first?.hard)

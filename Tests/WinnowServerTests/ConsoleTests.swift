@@ -97,4 +97,37 @@ import WinnowStore
             }
         }
     }
+
+    @Test func batchConfirmAndUnmarkHardThroughTheForms() async throws {
+        let server = try TestServer()
+        try await server.seed(Dataset(id: "d", name: "pets", labelingType: .imageClassification), (1...3).map {
+            Sample(id: "s\($0)", datasetID: "d", source: "/in/\($0).png", state: .toBeConfirmed,
+                   labels: [Label(type: .imageClassification, name: "cat", annotatedBy: "winnow/m")], hardExample: HardExampleInfo(isHard: true, reasons: [1]))
+        })
+        try await server.test { client in
+            let (cookie, token) = try await client.execute(uri: "/datasets/pets?tab=to_be_confirmed&notice=old", method: .get) { response throws in
+                let page = String(buffer: response.body)
+                #expect(page.contains("name=\"back\" value=\"/datasets/pets?tab=to_be_confirmed\""))
+                return (try SecurityTests.sessionCookie(response), try SecurityTests.csrf(page))
+            }
+            let form: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(uri: "/datasets/pets/confirm", method: .post, headers: form,
+                                     body: ByteBuffer(string: "csrf=\(token)&ids=s1&ids=s3&back=%2Fdatasets%2Fpets%3Ftab%3Dto_be_confirmed")) { response throws in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location]?.hasPrefix("/datasets/pets?tab=to_be_confirmed&notice=Confirmed") == true)
+            }
+            #expect(await server.metadata.sample(id: "s1")?.state == .labeled)
+            #expect(await server.metadata.sample(id: "s2")?.state == .toBeConfirmed)
+            #expect(await server.metadata.sample(id: "s3")?.labels.first?.isConfirmed == true)
+            try await client.execute(uri: "/samples/s2/unhard", method: .post, headers: form, body: ByteBuffer(string: "csrf=\(token)")) { response throws in
+                #expect(response.status == .seeOther)
+            }
+            #expect(await server.metadata.sample(id: "s2")?.isHard == false)
+            try await client.execute(uri: "/samples/s2/confirm", method: .post, headers: form,
+                                     body: ByteBuffer(string: "csrf=\(token)&mode=label&label=dog")) { response throws in
+                #expect(response.status == .seeOther)
+            }
+            #expect(await server.metadata.sample(id: "s2")?.labels.map(\.name) == ["dog"])
+        }
+    }
 }

@@ -4,13 +4,18 @@ public import WinnowStore
 /// The stores and readers the server works on. The server never picks a backend: the caller (the
 /// `winnow serve` command, or a test) hands them in.
 public struct ServerStores: Sendable {
+    /// Datasets and samples.
     public var metadata: any MetadataStore
+    /// Models, batch services and their items.
     public var services: any ServiceStore
+    /// Data-collection tasks.
     public var tasks: any CollectionTaskStore
     /// Where the server keeps its own small records (the folders datasets were imported from).
     public var objects: any ObjectStore
+    /// Reads the files manifests and services name (inputs, results, training manifests).
     public var reader: any ResourceReader
 
+    /// - Parameters: the stores, usually one SQLite store for the first three.
     public init(
         metadata: any MetadataStore, services: any ServiceStore, tasks: any CollectionTaskStore, objects: any ObjectStore,
         reader: any ResourceReader
@@ -34,6 +39,7 @@ public struct ServerStores: Sendable {
 public struct ServerConfiguration: Sendable {
     /// The address to listen on; `127.0.0.1` unless told otherwise.
     public var host: String
+    /// The port; 0 picks a free one.
     public var port: Int
     /// When set, every API call needs `Authorization: Bearer TOKEN` and the console a login.
     public var token: String?
@@ -45,6 +51,7 @@ public struct ServerConfiguration: Sendable {
     public var runsEngine: Bool
     /// On start, resume services left `running` by a dead process and unfinished collection tasks.
     public var resumesOnStart: Bool
+    /// Where everything is kept.
     public var stores: ServerStores
 
     /// - Parameters:

@@ -91,9 +91,12 @@ struct DatasetsPages {
         let listing = try SampleListing(datasetID: dataset.id, parameters: QueryParameters(filters))
         let page = try await listing.page(in: environment.stores.metadata)
         let roots = try await environment.roots.snapshot()
-        let grid = DatasetGrid(dataset: dataset, samples: page.samples, roots: roots, session: context.session, back: request.uri.description)
-        let coefficients = try await hardCoefficients(dataset)
         let base = "/datasets/\(HTML.urlComponent(dataset.name))"
+        var back = URLComponents(string: request.uri.description)
+        let kept = back?.queryItems?.filter { $0.name != "notice" }
+        back?.queryItems = kept?.isEmpty == true ? nil : kept
+        let grid = DatasetGrid(dataset: dataset, samples: page.samples, roots: roots, session: context.session, back: back?.string ?? base)
+        let coefficients = try await hardCoefficients(dataset)
         func tabLink(_ state: SampleState?, _ label: String, _ count: Int) -> HTML {
             let href = state.map { "\(base)?tab=\($0.rawValue)" } ?? base
             return "<a href=\"\(href)\"\(state == tab ? HTML(" class=\"active\"") : "")>\(label) <span class=\"count\">\(count)</span></a>"

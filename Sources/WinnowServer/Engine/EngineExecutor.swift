@@ -70,6 +70,7 @@ public final class EngineExecutor: Service, Sendable {
         continuation.yield(job)
     }
 
+    /// Resumes abandoned work, then runs queued jobs as child tasks until a graceful shutdown.
     public func run() async throws {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(5))

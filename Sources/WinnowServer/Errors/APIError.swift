@@ -30,17 +30,21 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The stable code.
     public var code: Code
+    /// What went wrong, in a sentence.
     public var message: String
     /// The request field at fault (query parameter, body key, path parameter).
     public var field: String?
 
+    /// An error with its code, message and the field at fault.
     public init(_ code: Code, _ message: String, field: String? = nil) {
         self.code = code
         self.message = message
         self.field = field
     }
 
+    /// `WINNOW.CODE: message`.
     public var description: String { "\(code.rawValue): \(message)" }
 
     /// `field` is missing or wrong: the message names it.

@@ -64,7 +64,7 @@ enum Assets {
         * { box-sizing: border-box; }
         body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: var(--ink); background: var(--bg); }
         a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
-        code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; background: #eef1f5; padding: 1px 4px; border-radius: 3px; word-break: break-all; }
+        code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; background: #eef1f5; padding: 1px 4px; border-radius: 3px; overflow-wrap: anywhere; }
         header.top { display: flex; align-items: center; gap: 24px; padding: 0 24px; height: 48px; background: #18202f; color: #fff; }
         header.top .brand { color: #fff; font-weight: 700; font-size: 16px; letter-spacing: .5px; }
         header.top nav { display: flex; gap: 4px; flex: 1; }

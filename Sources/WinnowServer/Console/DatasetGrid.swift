@@ -14,7 +14,7 @@ struct DatasetGrid {
     func html(total: Int, offset: Int, pageSize: Int, query: [String: String], base: String) -> HTML {
         guard !samples.isEmpty else { return "<p class=\"empty\">No samples here.</p>" }
         let cards = samples.map(card)
-        let confirmable = samples.contains { $0.state != .labeled }
+        let confirmable = samples.contains(where: Self.isConfirmable)
         func pageLink(_ newOffset: Int, _ label: String) -> HTML {
             var parameters = query
             parameters["offset"] = String(newOffset)
@@ -45,7 +45,7 @@ struct DatasetGrid {
             "<span class=\"chip\" title=\"\(HardReason.withID(reason)?.description ?? "")\">\(reason) \(HardReason.withID(reason)?.alias ?? "?")</span>"
         }
         let labels = Array(Set(sample.labels.map(\.name))).sorted().joined(separator: ", ")
-        let checkbox: HTML = sample.state != .labeled
+        let checkbox: HTML = Self.isConfirmable(sample)
             ? "<input type=\"checkbox\" name=\"ids\" value=\"\(sample.id)\" aria-label=\"Select\">" : ""
         return """
             <div class="sample state-\(sample.state.rawValue)">\(checkbox)<a href="\(link)" class="thumb">\
@@ -53,6 +53,11 @@ struct DatasetGrid {
             <div class="meta">\(badge)<span class="state">\(Self.stateName(sample.state))</span><div class="labels">\(labels.isEmpty ? "—" : labels)</div>
             <div class="chips">\(chips)</div><div class="muted small source">\(ResourceLocationName.fileName(sample.source))</div></div></div>
             """
+    }
+
+    /// Batch confirmation keeps the current labels, so it applies to unconfirmed samples that have some.
+    static func isConfirmable(_ sample: Sample) -> Bool {
+        sample.state != .labeled && !sample.labels.isEmpty
     }
 
     static func stateName(_ state: SampleState) -> String {

@@ -22,7 +22,7 @@ struct LoginPages {
         return Layout.page("Log in", section: .none, session: nil, body: """
             <section class="card narrow"><h1>Log in</h1>
             <p class="muted">This server needs its access token (<code>winnow serve --token</code> or <code>WINNOW_TOKEN</code>).</p>\(message)
-            <form method="post" action="/login">\(Layout.csrfField(session))<input type="hidden" name="next" value="\(next)">
+            <form method="post" action="/login" class="form">\(Layout.csrfField(session))<input type="hidden" name="next" value="\(next)">
             <label>Access token <input type="password" name="token" autocomplete="current-password" autofocus required></label>
             <button class="primary">Log in</button></form></section>
             """)

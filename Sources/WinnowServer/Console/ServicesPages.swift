@@ -111,7 +111,7 @@ struct ServicesPages {
         let body: HTML = """
             \(Layout.notice(query.string("notice")))
             <p class="crumbs"><a href="/services">Batch services</a> ›</p>
-            <div class="heading"><h1>\(service.name) <span id="status" data-live>\(Layout.statusPill(service.status.rawValue))</span></h1><div class="actions">\(actions)</div></div>
+            <div class="heading"><h1>\(service.name) <span id="status" data-live>\(Layout.statusPill(service.status.rawValue))</span></h1><div class="actions" id="actions" data-live>\(actions)</div></div>
             <nav class="tabs"><a href="/services/\(encoded)"\(collectionTab ? "" : HTML(" class=\"active\""))>Overview</a><a href="/services/\(encoded)?tab=collection"\(collectionTab ? HTML(" class=\"active\"") : "")>Data Collection</a></nav>
             \(content)
             """

@@ -105,6 +105,8 @@ def main() -> int:
         form.find_element(By.CSS_SELECTOR, "button.primary").click()
         wait.until(lambda d: d.page_source.count("Dataset import complete") >= 2)
         shot("05-data-collection")
+        driver.execute_script("document.getElementById('tasks').scrollIntoView()")
+        shot("05b-tasks")
 
         # The hard examples wait in the filtering dataset's To be confirmed tab.
         link = driver.find_element(By.CSS_SELECTOR, "#tasks a[href*='demo-hard']")

@@ -18,7 +18,7 @@ import WinnowStore
         }
     }
 
-    @Test(.enabled(if: hasPython, "python3 is needed for the instant model"), .timeLimit(.minutes(2)))
+    @Test(.enabled(if: hasPython, "python3 is needed for the instant model"), .timeLimit(.minutes(4)))
     func deployWithFilteringRunsTheServiceThenTheFilteringTask() async throws {
         let server = try TestServer()
         for index in 0..<12 { try server.write("in/img\(index).png", TestServer.png("image \(index)")) }
@@ -35,7 +35,7 @@ import WinnowStore
             try await client.execute(uri: "/v1/services", method: .post, body: JSON.body(deploy)) { response throws in
                 #expect(response.status == .created, "\(String(buffer: response.body))")
             }
-            let finished = try await eventually(seconds: 60) {
+            let finished = try await eventually(seconds: 120) {
                 try await client.execute(uri: "/v1/services/e2e", method: .get) { response throws in
                     let status = try JSON.object(response)["status"] as? String
                     #expect(status != "failed", "\(String(buffer: response.body))")
@@ -43,7 +43,7 @@ import WinnowStore
                 }
             }
             #expect(finished)
-            let task = try await eventually(seconds: 30) {
+            let task = try await eventually(seconds: 60) {
                 try await client.execute(uri: "/v1/services/e2e/collection/tasks", method: .get) { response throws in
                     let items = try JSON.object(response)["items"] as? [[String: Any]] ?? []
                     return items.first?["status_text"] as? String == "Dataset import complete"
@@ -68,7 +68,7 @@ import WinnowStore
             try await client.execute(uri: "/v1/services/e2e/restart", method: .post) { response throws in
                 try JSON.expectError(response, .conflict, "WINNOW.CONFLICT")
             }
-            _ = try await eventually(seconds: 60) {
+            _ = try await eventually(seconds: 120) {
                 try await client.execute(uri: "/v1/services/e2e", method: .get) { try JSON.object($0)["status"] as? String == "finished" }
             }
         }

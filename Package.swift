@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "WinnowStoreSQLite", targets: ["WinnowStoreSQLite"]),
         .library(name: "WinnowObjects", targets: ["WinnowObjects"]),
         .library(name: "WinnowEngine", targets: ["WinnowEngine"]),
+        .library(name: "WinnowServer", targets: ["WinnowServer"]),
         .library(name: "WinnowTesting", targets: ["WinnowTesting"]),
         .library(name: "WinnowImaging", targets: ["WinnowImaging"]),
     ],
@@ -27,6 +28,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in the graph through Hummingbird; named because the server uses their types directly.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // Pure domain: types, reason catalogue, manifest and VOC codecs. No I/O, nothing of ours.
@@ -68,6 +74,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // REST API, OpenAPI document and web console over the engine's use cases. Sees only store protocols.
+        .target(
+            name: "WinnowServer",
+            dependencies: [
+                "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Conformance suites every store implementation runs, shipped for driver authors.
         .target(
             name: "WinnowTesting",
@@ -78,8 +99,9 @@ let package = Package(
         .executableTarget(
             name: "winnow",
             dependencies: [
-                "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowEngine", "WinnowImaging",
+                "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowEngine", "WinnowImaging", "WinnowServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -101,6 +123,15 @@ let package = Package(
             name: "WinnowImagingTests",
             dependencies: ["WinnowImaging", "WinnowCore"],
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WinnowServerTests",
+            dependencies: [
+                "WinnowServer", "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

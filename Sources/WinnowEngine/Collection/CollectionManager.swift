@@ -35,7 +35,7 @@ public struct CollectionManager: Sendable {
                 throw EngineError(.notFound, "no dataset named '\(name)' (use --new-dataset to create one)")
             }
             guard dataset.labelingType == type else {
-                throw EngineError(.invalidInput, "dataset '\(name)' is \(dataset.labelingType.rawValue) but the model type is \(type.rawValue); they must be equal")
+                throw EngineError(.conflict, "dataset '\(name)' is \(dataset.labelingType.rawValue) but the model type is \(type.rawValue); they must be equal")
             }
             return dataset
         case .new(let name):
@@ -63,6 +63,12 @@ public struct CollectionManager: Sendable {
     /// Puts every input of the service into a dataset as unlabeled samples (once: a source already
     /// there is left as it is), as a sync task run to its end.
     public func sync(serviceName: String, labelingType: LabelingType, target: DatasetTarget) async throws -> CollectionTask {
+        try await run(try await queueSync(serviceName: serviceName, labelingType: labelingType, target: target))
+    }
+
+    /// Checks a sync request and stores its task `queued` without running it (a server runs it in the
+    /// background with ``run(_:)``).
+    public func queueSync(serviceName: String, labelingType: LabelingType, target: DatasetTarget) async throws -> CollectionTask {
         let service = try await service(named: serviceName)
         guard try await services.itemCounts(serviceID: service.id).total > 0 else {
             throw EngineError(.invalidInput, "service \(serviceName) has no input data; there is nothing to sync")
@@ -70,7 +76,7 @@ public struct CollectionManager: Sendable {
         let dataset = try await dataset(target, type: labelingType)
         let task = CollectionTask(kind: .sync, serviceID: service.id, serviceName: service.name, datasetID: dataset.id, datasetName: dataset.name)
         try await tasks.createTask(task)
-        return try await run(task)
+        return task
     }
 
     // MARK: Filtering configuration
@@ -85,7 +91,7 @@ public struct CollectionManager: Sendable {
             throw EngineError(.invalidInput, "hard-example filtering supports image_classification and object_detection models, not \(modelType.rawValue)")
         }
         guard modelType == service.modelType else {
-            throw EngineError(.invalidInput, "service \(serviceName) runs a \(service.modelType.rawValue) model, not \(modelType.rawValue)")
+            throw EngineError(.conflict, "service \(serviceName) runs a \(service.modelType.rawValue) model, not \(modelType.rawValue)")
         }
         let manifest = trainingManifest.map(ResourceLocationPath.absolute)
         if let manifest {
@@ -128,8 +134,14 @@ public struct CollectionManager: Sendable {
     /// Queues a failed task again and runs it; a task left running or importing by a killed process
     /// is taken over and run again.
     public func retry(taskID: String) async throws -> CollectionTask {
+        try await run(try await queueRetry(taskID: taskID))
+    }
+
+    /// Queues a failed task again without running it; a task still queued, running or importing is
+    /// returned as it is, for ``run(_:)`` to take over.
+    public func queueRetry(taskID: String) async throws -> CollectionTask {
         guard var task = try await tasks.task(id: taskID) else { throw EngineError(.notFound, "no collection task '\(taskID)'") }
-        if task.status == .running || task.status == .importing || task.status == .queued { return try await run(task) }
+        if task.status == .running || task.status == .importing || task.status == .queued { return task }
         let from = task.status
         do {
             try task.transition(to: .queued)
@@ -138,7 +150,7 @@ public struct CollectionManager: Sendable {
         }
         task.failureReason = nil
         guard try await tasks.updateTask(task, ifStatus: from) else { throw EngineError(.conflict, "task \(taskID) changed meanwhile; try again") }
-        return try await run(task)
+        return task
     }
 
     /// Runs every task a killed process left unfinished; returns them as they ended.

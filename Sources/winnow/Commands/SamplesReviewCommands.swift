@@ -1,18 +1,9 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowEngine
 import WinnowObjects
 import WinnowStore
-
-/// Loads samples by id, failing on the first unknown one.
-func loadSamples(_ ids: [String], in environment: WinnowEnvironment) async throws -> [Sample] {
-    var samples: [Sample] = []
-    for id in ids {
-        guard let sample = try await environment.store.sample(id: id) else { throw CLIError("no sample '\(id)'; nothing was changed") }
-        samples.append(sample)
-    }
-    return samples
-}
 
 /// `winnow samples confirm ID... [--label NAME | --annotation FILE.xml]`
 struct SamplesConfirmCommand: AsyncParsableCommand {
@@ -40,37 +31,17 @@ struct SamplesConfirmCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
-            var samples = try await loadSamples(ids, in: environment)
-            var corrected: VOCAnnotation?
-            if let annotation {
+            var correction = SampleReview.Correction.asIs
+            if let label {
+                correction = .label(label)
+            } else if let annotation {
                 do {
-                    corrected = try VOCCodec.decode(try LocalFiles.read(ResourceLocationPath.absolute(annotation), maximumSize: 8 << 20), file: annotation)
+                    correction = .annotation(try VOCCodec.decode(try LocalFiles.read(ResourceLocationPath.absolute(annotation), maximumSize: 8 << 20), file: annotation))
                 } catch let error as CodecError {
                     throw CLIError(error.description)
                 }
             }
-            let now = Date()
-            for index in samples.indices {
-                var sample = samples[index]
-                if let label {
-                    guard sample.labels.allSatisfy({ $0.type == .imageClassification }) else {
-                        throw CLIError("sample \(sample.id) has boxes; correct detection samples with --annotation FILE.xml")
-                    }
-                    sample.labels = [Label(type: .imageClassification, name: label, annotatedBy: "human")]
-                } else if let corrected {
-                    sample.labels = corrected.objects.map {
-                        ManifestSampleMapping.label(from: $0, annotation: ManifestAnnotation(type: .objectDetection, annotatedBy: "human"))
-                    }
-                    sample.imageSize = corrected.size
-                } else {
-                    guard !sample.labels.isEmpty else { throw CLIError("sample \(sample.id) has no label to confirm; give --label or --annotation") }
-                    sample.labels = sample.labels.map { var confirmed = $0; confirmed.annotatedBy = "human"; return confirmed }
-                }
-                sample.state = .labeled
-                sample.updatedAt = now
-                samples[index] = sample
-            }
-            try await environment.store.updateSamples(samples)
+            let samples = try await SampleReview(store: environment.store).confirm(ids: ids, correction: correction)
             Console.out("confirmed: \(samples.count) sample\(samples.count == 1 ? "" : "s") now labeled")
         }
     }
@@ -110,13 +81,6 @@ struct SamplesUnmarkHardCommand: AsyncParsableCommand {
 
 private func setHard(_ hard: Bool, ids: [String], global: GlobalOptions) async throws {
     let environment = try WinnowEnvironment.open(global)
-    var samples = try await loadSamples(ids, in: environment)
-    for index in samples.indices {
-        var info = samples[index].hardExample ?? HardExampleInfo(isHard: hard)
-        info.isHard = hard
-        samples[index].hardExample = info
-        samples[index].updatedAt = Date()
-    }
-    try await environment.store.updateSamples(samples)
+    let samples = try await SampleReview(store: environment.store).setHard(hard, ids: ids)
     Console.out("\(hard ? "marked" : "unmarked") hard: \(samples.count) sample\(samples.count == 1 ? "" : "s")")
 }

@@ -1,0 +1,135 @@
+import Foundation
+import WinnowCore
+
+/// A service's Data Collection tab: sync to a dataset, the hard-example filtering editor with the
+/// restart hint, and the task list.
+struct CollectionSection {
+    let service: BatchService
+    let tasks: [CollectionTask]
+    let datasets: [Dataset]
+    let session: ConsoleSession?
+
+    var encoded: String { HTML.urlComponent(service.name) }
+
+    var html: HTML {
+        "\(syncCard)\(filterCard)\(taskList)"
+    }
+
+    private var syncCard: HTML {
+        let types: [HTML] = LabelingType.allCases.map {
+            "<option value=\"\($0.rawValue)\"\($0 == service.modelType ? HTML(" selected") : "")>\($0.rawValue)</option>"
+        }
+        let empty: HTML = service.progress.total == 0
+            ? "<p class=\"notice\">This service has no input data: there is nothing to sync.</p>" : ""
+        return """
+            <section class="card"><h2>Sync data to dataset</h2>
+            <p class="muted">Puts every input of the service into a dataset as unlabeled samples, for later labeling.</p>\(empty)
+            <form method="post" action="/services/\(encoded)/sync" class="form">\(Layout.csrfField(session))
+            <label>Labeling type <select name="labeling_type">\(types)</select></label>
+            \(Self.datasetChooser(datasets, selected: nil))
+            <button class="primary"\(service.progress.total == 0 ? HTML(" disabled") : "")>Sync data to dataset</button></form></section>
+            """
+    }
+
+    private var filterCard: HTML {
+        let filter = service.hardExamples
+        let state: HTML = filter?.enabled == true
+            ? "<p><span class=\"pill on\">on</span> hard examples go to dataset <a href=\"/datasets/\(HTML.urlComponent(filter?.datasetName ?? ""))\">\(filter?.datasetName)</a>\(filter?.trainingManifest.map { HTML(", compared with the training manifest <code>\($0)</code>") } ?? HTML(", without a training manifest"))</p>"
+            : "<p><span class=\"pill off\">off</span> Switch filtering on to find the samples most worth labeling when the service finishes.</p>"
+        let disable: HTML = filter?.enabled == true
+            ? Layout.actionButton("Disable filtering", action: "/services/\(encoded)/filter/disable", session: session) : ""
+        return """
+            <section class="card"><h2>Hard-example filtering</h2>\(state)\(restartHint)
+            <p class="muted small">For batch services the filtering covers all data; there is no filtering rule to set.</p>
+            <form method="post" action="/services/\(encoded)/filter" class="form">\(Layout.csrfField(session))
+            \(Self.filterFields(types: service.modelType, datasets: datasets, filter: filter))
+            <button class="primary">\(filter?.enabled == true ? "Save" : "Enable filtering")</button></form>\(disable)</section>
+            """
+    }
+
+    /// ModelArts' rule: filtering runs when a service finishes; a service that finished with filtering
+    /// off must be restarted for it to run.
+    private var restartHint: HTML {
+        guard service.hardExamples?.enabled == true else { return "" }
+        switch service.status {
+        case .finished:
+            // A filtering task of this run is created after the run started (and only once it finished).
+            let started = service.startedAt ?? service.finishedAt ?? .distantPast
+            let filtered = tasks.contains { $0.kind == .filter && $0.createdAt >= started }
+            guard !filtered else { return "" }
+            return """
+                <div class="hint-box" id="restart-hint"><strong>Restart needed.</strong> This service finished before filtering was configured; \
+                filtering runs when a service finishes, so restart it to run the filtering. \
+                \(Layout.actionButton("Restart service", action: "/services/\(encoded)/restart", session: session, style: "primary"))</div>
+                """
+        case .stopped, .failed:
+            return "<div class=\"hint-box\">Filtering runs when the service finishes: start it to go on.</div>"
+        default:
+            return ""
+        }
+    }
+
+    private var taskList: HTML {
+        let rows: [HTML] = tasks.map { task in
+            let dataset = HTML.urlComponent(task.datasetName)
+            let tab = task.kind == .filter ? "to_be_confirmed" : "unlabeled"
+            let link: HTML = task.status == .completed
+                ? "<a href=\"/datasets/\(dataset)?tab=\(tab)\">\(task.datasetName)</a>" : "\(task.datasetName)"
+            let retry: HTML = task.status == .failed ? Layout.actionButton("Retry", action: "/tasks/\(task.id)/retry", session: session) : ""
+            let reason: HTML = task.failureReason.map { "<div class=\"\(task.status == .failed ? "error" : "muted") small\">\($0)</div>" } ?? ""
+            return """
+                <tr><td>\(task.kind == .sync ? "Sync to dataset" : "Hard-example filtering")<div class="muted small">\(String(task.id.prefix(12)))</div></td>
+                <td>\(Layout.statusPill(task.status.rawValue, text: task.status.displayName))\(reason)</td>
+                <td>\(link)</td><td>\(task.scanned)</td><td>\(task.kind == .filter ? "\(task.hard)" : "–")</td><td>\(task.imported)</td>
+                <td class="small">\(Layout.date(task.createdAt))</td><td>\(retry)</td></tr>
+                """
+        }
+        let table: HTML = tasks.isEmpty
+            ? "<p class=\"empty\">No collection task yet.</p>"
+            : """
+                <table class="list" id="tasks-table"><thead><tr><th>Task</th><th>Status</th><th>Dataset</th><th>Scanned</th><th>Hard</th><th>Imported</th><th>Created</th><th></th></tr></thead>
+                <tbody>\(rows)</tbody></table>
+                """
+        return "<section class=\"card\" id=\"tasks\" data-live><h2>Tasks</h2>\(table)</section>"
+    }
+
+    /// Dataset choice: an existing one (of any type; the engine checks the type) or a new one.
+    static func datasetChooser(_ datasets: [Dataset], selected: String?, prefix: String = "") -> HTML {
+        let options: [HTML] = datasets.map {
+            "<option value=\"\($0.name)\"\($0.id == selected ? HTML(" selected") : "")>\($0.name) (\($0.labelingType.rawValue))</option>"
+        }
+        return """
+            <div class="row"><label>Dataset <select name="\(prefix)dataset"><option value="__new__">New dataset…</option>\(options)</select></label>
+            <label>New dataset name <input name="\(prefix)new_dataset" placeholder="letters, digits, - _ ."></label></div>
+            """
+    }
+
+    /// The filtering parameters: model type, training manifest, output dataset.
+    static func filterFields(types selected: LabelingType?, datasets: [Dataset], filter: HardExampleFilter?) -> HTML {
+        let current = filter?.modelType ?? selected
+        let types: [HTML] = [LabelingType.imageClassification, .objectDetection].map {
+            "<option value=\"\($0.rawValue)\"\($0 == current ? HTML(" selected") : "")>\($0 == .imageClassification ? "Image classification" : "Object detection")</option>"
+        }
+        let defaultOption: HTML = selected == nil ? "<option value=\"\">The model's type</option>" : ""
+        return """
+            <label>Model type <select name="model_type">\(defaultOption)\(types)</select></label>
+            <label>Training dataset manifest <input name="training_manifest" value="\(filter?.trainingManifest ?? "")" placeholder="/data/train.manifest (optional, recommended)">\
+            <span class="hint">Lets the rules compare the inference data with what the model was trained on.</span></label>
+            \(datasetChooser(datasets, selected: filter?.datasetID))
+            <p class="hint">The output dataset's type must match the model type.</p>
+            """
+    }
+
+    /// The filtering parameters of a posted form.
+    static func filterBody(_ form: ConsoleForm) throws -> FilterBody {
+        let (dataset, newDataset) = target(form)
+        return FilterBody(modelType: form.value("model_type"), trainingManifest: form.value("training_manifest"), dataset: dataset, newDataset: newDataset)
+    }
+
+    /// `dataset` (a name, or `__new__`) and `new_dataset` of a posted form.
+    static func target(_ form: ConsoleForm) -> (String?, String?) {
+        let chosen = form.value("dataset")
+        if chosen == nil || chosen == "__new__" { return (nil, form.value("new_dataset")) }
+        return (chosen, nil)
+    }
+}

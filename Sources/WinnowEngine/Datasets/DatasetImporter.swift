@@ -124,10 +124,12 @@ public struct DatasetImporter: Sendable {
         } catch {
             return .failure(CodecError(file: file, line: number, field: error.field, message: error.message))
         }
-        let files: [Int: VOCAnnotation]
-        switch await loader.load(line, manifestDirectory: directory, file: file, lineNumber: number, only: dataset.labelingType) {
-        case .failure(let error): return .failure(error)
-        case .success(let loaded): files = loaded
+        var files: [Int: VOCAnnotation] = [:]
+        if AnnotationFileLoader.needsFiles(line, only: dataset.labelingType) {
+            switch await loader.load(line, manifestDirectory: directory, file: file, lineNumber: number, only: dataset.labelingType) {
+            case .failure(let error): return .failure(error)
+            case .success(let loaded): files = loaded
+            }
         }
         return .success(ManifestSampleMapping.sample(
             from: line, source: source.description, datasetID: dataset.id, labelingType: dataset.labelingType,

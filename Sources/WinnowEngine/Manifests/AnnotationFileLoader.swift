@@ -16,6 +16,14 @@ public actor AnnotationFileLoader {
         self.reader = reader
     }
 
+    /// Whether `line` has an annotation whose file ``load(_:manifestDirectory:file:lineNumber:only:)``
+    /// would read: callers skip the actor hop for the (common) lines without one.
+    public nonisolated static func needsFiles(_ line: ManifestLine, only type: LabelingType? = nil) -> Bool {
+        line.annotations.contains {
+            ($0.type == .objectDetection || $0.type == .imageSegmentation) && (type == nil || $0.type == type)
+        }
+    }
+
     /// Parses every detection/segmentation annotation's `annotation-loc` of `line`.
     ///
     /// - Parameters:

@@ -76,7 +76,8 @@ public struct FileValidator: Sendable {
                             annotationFiles += 1
                         }
                     }
-                    if case .failure(let error) = await loader.load(line, manifestDirectory: directory, file: file.displayPath, lineNumber: number) {
+                    if AnnotationFileLoader.needsFiles(line),
+                       case .failure(let error) = await loader.load(line, manifestDirectory: directory, file: file.displayPath, lineNumber: number) {
                         report(error)
                     }
                 }

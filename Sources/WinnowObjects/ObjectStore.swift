@@ -11,11 +11,39 @@ public protocol ObjectStore: Sendable {
     func delete(_ key: ObjectKey) async throws
     /// Keys starting with `prefix`, in byte order.
     func list(prefix: String) async throws -> [ObjectKey]
+    /// Keys starting with `prefix`, in byte order, as they arrive: a paging backend (S3) yields each
+    /// page before asking for the next. The default implementation calls ``list(prefix:)``.
+    func keys(prefix: String) -> AsyncThrowingStream<ObjectKey, any Error>
 }
 
 extension ObjectStore {
     /// The object's bytes, up to 1 GiB.
     public func get(_ key: ObjectKey) async throws -> [UInt8] {
         try await get(key, maximumSize: 1 << 30)
+    }
+
+    public func keys(prefix: String) -> AsyncThrowingStream<ObjectKey, any Error> {
+        let cursor = ListedKeys(store: self, prefix: prefix)
+        return AsyncThrowingStream(unfolding: { try await cursor.next() })
+    }
+}
+
+/// The default ``ObjectStore/keys(prefix:)``: lists once, then hands the keys out one by one.
+private actor ListedKeys {
+    let store: any ObjectStore
+    let prefix: String
+    var keys: [ObjectKey]?
+    var index = 0
+
+    init(store: any ObjectStore, prefix: String) {
+        self.store = store
+        self.prefix = prefix
+    }
+
+    func next() async throws -> ObjectKey? {
+        if keys == nil { keys = try await store.list(prefix: prefix) }
+        guard let keys, index < keys.count else { return nil }
+        defer { index += 1 }
+        return keys[index]
     }
 }

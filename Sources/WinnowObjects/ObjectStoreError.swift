@@ -9,6 +9,8 @@ public struct ObjectStoreError: Error, Sendable, Hashable, CustomStringConvertib
         case tooLarge = "too_large"
         /// The location's kind is not served by this reader (e.g. `s3://` without an S3 store).
         case unsupported
+        /// The storage refused the credentials or the permission (S3 `AccessDenied`, `SignatureDoesNotMatch`).
+        case denied
         /// Reading or writing failed.
         case io
     }

@@ -31,7 +31,7 @@ extension APIError {
             case .notFound: self.init(.notFound, error.message)
             case .invalidKey, .unsupported: self.init(.invalidParameter, error.message)
             case .tooLarge: self.init(.tooLarge, error.message)
-            case .io: self.init(.internalError, error.message)
+            case .io, .denied: self.init(.internalError, error.message)
             }
         case let error as ValidationError:
             self = .invalid(error.field, error.message)

@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "WinnowServer", targets: ["WinnowServer"]),
         .library(name: "WinnowTesting", targets: ["WinnowTesting"]),
         .library(name: "WinnowImaging", targets: ["WinnowImaging"]),
+        .library(name: "WinnowObjectsS3", targets: ["WinnowObjectsS3"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        // SHA-256 and HMAC for S3's Signature Version 4.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure domain: types, reason catalogue, manifest and VOC codecs. No I/O, nothing of ours.
@@ -47,6 +50,18 @@ let package = Package(
         ),
         // Object-store port and the local-folder implementation.
         .target(name: "WinnowObjects", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
+        // S3-compatible object store (AWS S3, Huawei OBS, SeaweedFS, MinIO): SigV4 over AsyncHTTPClient.
+        .target(
+            name: "WinnowObjectsS3",
+            dependencies: [
+                "WinnowCore", "WinnowObjects",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // System libraries the image pipeline decodes and encodes with (Debian packages in scripts/install-deps).
         .systemLibrary(
             name: "CTurboJPEG", pkgConfig: "libturbojpeg",
@@ -99,7 +114,8 @@ let package = Package(
         .executableTarget(
             name: "winnow",
             dependencies: [
-                "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowEngine", "WinnowImaging", "WinnowServer",
+                "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowObjectsS3", "WinnowEngine",
+                "WinnowImaging", "WinnowServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -131,6 +147,15 @@ let package = Package(
                 "WinnowServer", "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WinnowObjectsS3Tests",
+            dependencies: [
+                "WinnowObjectsS3", "WinnowObjects", "WinnowCore", "WinnowEngine", "WinnowStore", "WinnowTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

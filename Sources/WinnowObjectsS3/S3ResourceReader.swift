@@ -1,0 +1,97 @@
+public import AsyncHTTPClient
+public import WinnowCore
+public import WinnowObjects
+
+/// Reads `s3://`, `s3a://` and `obs://` locations from S3-compatible storage and hands every other
+/// location (local paths, inline text) to another reader, ``StandardResourceReader`` by default.
+///
+/// Made from the environment without credentials, it still reads local files; an object location then
+/// fails with the error saying which variables to set.
+public struct S3ResourceReader: ResourceReader {
+    /// How to reach the storage, or why it cannot be reached.
+    public let configuration: Result<S3Configuration, ObjectStoreError>
+    /// The reader for everything that is not an object.
+    public let fallback: any ResourceReader
+    let client: HTTPClient
+
+    /// A reader with an explicit configuration.
+    public init(configuration: S3Configuration, fallback: any ResourceReader = StandardResourceReader(), httpClient: HTTPClient = .shared) {
+        self.configuration = .success(configuration)
+        self.fallback = fallback
+        self.client = httpClient
+    }
+
+    /// A reader configured by ``S3Configuration/fromEnvironment(_:)``.
+    public init(
+        environment: [String: String], fallback: any ResourceReader = StandardResourceReader(), httpClient: HTTPClient = .shared
+    ) {
+        do {
+            configuration = .success(try S3Configuration.fromEnvironment(environment))
+        } catch {
+            configuration = .failure(error)
+        }
+        self.fallback = fallback
+        self.client = httpClient
+    }
+
+    public func bytes(of location: ResourceLocation, maximumSize: Int) async throws -> [UInt8] {
+        guard case .object(let scheme, let bucket, let key) = location else {
+            return try await fallback.bytes(of: location, maximumSize: maximumSize)
+        }
+        let store = try self.store(scheme: scheme, bucket: bucket, location: location)
+        let objectKey: ObjectKey
+        do {
+            objectKey = try ObjectKey(key)
+        } catch {
+            throw ObjectStoreError(.invalidKey, "\(location): \(error.message)")
+        }
+        return try await store.get(objectKey, maximumSize: maximumSize)
+    }
+
+    /// An object is read whole (up to 1 GiB) and handed out in `chunkSize` pieces; other locations stream
+    /// through the fallback reader.
+    public func chunks(of location: ResourceLocation, chunkSize: Int) async throws -> AsyncThrowingStream<[UInt8], any Error> {
+        guard case .object = location else {
+            return try await fallback.chunks(of: location, chunkSize: chunkSize)
+        }
+        let whole = try await bytes(of: location, maximumSize: 1 << 30)
+        let size = max(4096, chunkSize)
+        return AsyncThrowingStream { continuation in
+            var offset = 0
+            while offset < whole.count {
+                continuation.yield(Array(whole[offset..<min(whole.count, offset + size)]))
+                offset += size
+            }
+            continuation.finish()
+        }
+    }
+
+    /// The objects below `location` (`s3://bucket/prefix`, taken as a folder: `prefix/`), page by page.
+    public func objects(under location: ResourceLocation) -> AsyncThrowingStream<ResourceLocation, any Error> {
+        guard case .object(let scheme, let bucket, let key) = location else {
+            return fallback.objects(under: location)
+        }
+        let prefix = key.isEmpty || key.hasSuffix("/") ? key : key + "/"
+        let cursor: S3ListCursor
+        do {
+            try ObjectKey.checkPrefix(prefix)
+            let store = try self.store(scheme: scheme, bucket: bucket, location: location)
+            cursor = S3ListCursor(store: store, prefix: prefix)
+        } catch {
+            return AsyncThrowingStream { $0.finish(throwing: error) }
+        }
+        return AsyncThrowingStream(unfolding: {
+            try await cursor.next().map { ResourceLocation.object(scheme: scheme, bucket: bucket, key: $0.rawValue) }
+        })
+    }
+
+    private func store(scheme: String, bucket: String, location: ResourceLocation) throws(ObjectStoreError) -> S3ObjectStore {
+        let configuration: S3Configuration
+        switch self.configuration {
+        case .success(let value): configuration = value
+        case .failure(let error): throw ObjectStoreError(error.code, "\(location): \(error.message)")
+        }
+        try S3URI.checkBucket(bucket, in: location.description)
+        return S3ObjectStore(location: S3URI(scheme: scheme, bucket: bucket), configuration: configuration, httpClient: client)
+    }
+}

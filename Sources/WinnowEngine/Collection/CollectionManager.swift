@@ -93,7 +93,8 @@ public struct CollectionManager: Sendable {
         guard modelType == service.modelType else {
             throw EngineError(.conflict, "service \(serviceName) runs a \(service.modelType.rawValue) model, not \(modelType.rawValue)")
         }
-        let manifest = trainingManifest.map(ResourceLocationPath.absolute)
+        // Local paths are made absolute; s3:// and obs:// URIs are kept as given.
+        let manifest = trainingManifest.map { $0.contains("://") ? $0 : ResourceLocationPath.absolute($0) }
         if let manifest {
             _ = try await TrainingSetReader(reader: reader).read(manifest, type: modelType)
         }

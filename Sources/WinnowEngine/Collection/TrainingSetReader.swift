@@ -11,16 +11,30 @@ public struct TrainingSetReader: Sendable {
         self.reader = reader
     }
 
+    /// Reads the manifest at `path`: an absolute local path, or an `s3://`/`obs://` URI (whose lines must
+    /// then name their files by absolute URIs: an object has no folder to resolve `./a.jpg` against).
     public func read(_ path: String, type: LabelingType) async throws -> TrainingSet {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw EngineError(.invalidInput, "training manifest \(path) does not exist")
+        let location: ResourceLocation
+        let directory: String?
+        if path.contains("://") {
+            do {
+                location = try ResourceLocation(parsing: path, relativeTo: nil, field: "training manifest")
+            } catch {
+                throw EngineError(.invalidInput, "training manifest \(path): \(error.message)")
+            }
+            directory = nil
+        } else {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw EngineError(.invalidInput, "training manifest \(path) does not exist")
+            }
+            location = .file(path)
+            directory = (path as NSString).deletingLastPathComponent
         }
-        let directory = (path as NSString).deletingLastPathComponent
         let loader = AnnotationFileLoader(reader: reader)
         var labels: [String] = []
         var samples = 0
         var lines = 0
-        try await ManifestStream(reader: reader).forEachLine(of: .file(path), file: path) { number, result in
+        try await ManifestStream(reader: reader).forEachLine(of: location, file: path) { number, result in
             lines += 1
             let line: ManifestLine
             switch result {

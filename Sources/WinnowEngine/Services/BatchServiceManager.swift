@@ -60,14 +60,10 @@ public struct BatchServiceManager: Sendable {
         guard let model = try await services.model(named: request.modelName) else {
             throw EngineError(.notFound, "model '\(request.modelName)' is not registered (winnow model register SPEC)")
         }
-        let inputPath = ResourceLocationPath.absolute(request.input)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: inputPath, isDirectory: &isDirectory) else {
-            throw EngineError(.invalidInput, "input \(request.input) does not exist")
-        }
-        let input: BatchService.Input = isDirectory.boolValue ? .folder(inputPath) : .manifest(inputPath)
-        if case .manifest = input, !inputPath.lowercased().hasSuffix(".manifest") {
-            throw EngineError(.invalidInput, "input \(request.input) is a file but not a .manifest; give a folder of images or a manifest")
+        let input = try Self.resolveInput(request.input)
+        let inputPath = input.path
+        guard !request.output.contains("://") else {
+            throw EngineError(.invalidInput, "output \(request.output): a batch service writes to a local folder; object-storage outputs are not supported yet")
         }
         let outputPath = ResourceLocationPath.absolute(request.output)
         try Self.requireEmptyFolder(outputPath, inputPath: inputPath)
@@ -89,7 +85,8 @@ public struct BatchServiceManager: Sendable {
             }
             if !batch.isEmpty { try await services.appendItems(batch, serviceID: service.id) }
             guard sequence > 0 else {
-                throw EngineError(.invalidInput, isDirectory.boolValue
+                let isFolder = if case .folder = input { true } else { false }
+                throw EngineError(.invalidInput, isFolder
                     ? "input folder \(request.input) holds no images (jpg, jpeg, png, bmp, webp); a batch service needs input"
                     : "input manifest \(request.input) names no files; a batch service needs input")
             }
@@ -102,6 +99,32 @@ public struct BatchServiceManager: Sendable {
             try? await services.deleteService(id: service.id)
             throw error
         }
+    }
+
+    /// The input `text` names: a local folder or `.manifest` file (made absolute), or an `s3://`/`obs://`
+    /// URI: a `.manifest` object, else a prefix whose image objects are the inputs.
+    static func resolveInput(_ text: String) throws -> BatchService.Input {
+        if text.contains("://") {
+            let location: ResourceLocation
+            do {
+                location = try ResourceLocation(parsing: text, relativeTo: nil, field: "input")
+            } catch {
+                throw EngineError(.invalidInput, "input \(text): \(error.message)")
+            }
+            guard case .object = location else {
+                throw EngineError(.invalidInput, "input \(text): give a folder, a .manifest file, or an s3:// or obs:// URI")
+            }
+            return text.lowercased().hasSuffix(".manifest") ? .manifest(location.description) : .folder(location.description)
+        }
+        let inputPath = ResourceLocationPath.absolute(text)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inputPath, isDirectory: &isDirectory) else {
+            throw EngineError(.invalidInput, "input \(text) does not exist")
+        }
+        if !isDirectory.boolValue, !inputPath.lowercased().hasSuffix(".manifest") {
+            throw EngineError(.invalidInput, "input \(text) is a file but not a .manifest; give a folder of images or a manifest")
+        }
+        return isDirectory.boolValue ? .folder(inputPath) : .manifest(inputPath)
     }
 
     static func requireEmptyFolder(_ path: String, inputPath: String) throws {

@@ -14,12 +14,22 @@ public struct InputCatalog: Sendable {
     }
 
     /// Calls `body` with every input in order: for a folder, every image below it, depth first with
-    /// each folder's entries sorted by name (hidden entries skipped); for a manifest, each line's
-    /// `source`, resolved against the manifest's folder.
+    /// each folder's entries sorted by name (hidden entries skipped); for an `s3://bucket/prefix`
+    /// folder, every image object below the prefix in key order; for a manifest, each line's `source`,
+    /// resolved against the manifest's folder.
     ///
     /// - Throws: ``EngineError`` `.invalidInput` naming the folder or manifest line that is wrong.
     public func forEachInput(_ input: BatchService.Input, _ body: (String) async throws -> Void) async throws {
         switch input {
+        case .folder(let uri) where uri.contains("://"):
+            let prefix = try Self.objectLocation(uri)
+            for try await object in reader.objects(under: prefix) {
+                guard case .object(_, _, let key) = object, case .object(_, _, let base) = prefix else { continue }
+                let below = key.dropFirst(base.count).split(separator: "/")
+                guard !below.contains(where: { $0.hasPrefix(".") }),
+                      Self.imageExtensions.contains((key as NSString).pathExtension.lowercased()) else { continue }
+                try await body(object.description)
+            }
         case .folder(let path):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -27,8 +37,11 @@ public struct InputCatalog: Sendable {
             }
             try await walk(path, body)
         case .manifest(let path):
-            let directory = (path as NSString).deletingLastPathComponent
-            try await ManifestStream(reader: reader).forEachLine(of: .file(path), file: path) { number, result in
+            // A manifest in object storage has no folder: its sources must be absolute URIs or paths.
+            let isObject = path.contains("://")
+            let directory: String? = isObject ? nil : (path as NSString).deletingLastPathComponent
+            let manifest: ResourceLocation = isObject ? try Self.objectLocation(path) : .file(path)
+            try await ManifestStream(reader: reader).forEachLine(of: manifest, file: path) { number, result in
                 switch result {
                 case .failure(let error):
                     throw EngineError(.invalidInput, "input manifest \(path) has an invalid line", problems: [error])
@@ -42,6 +55,14 @@ public struct InputCatalog: Sendable {
                     }
                 }
             }
+        }
+    }
+
+    private static func objectLocation(_ uri: String) throws -> ResourceLocation {
+        do {
+            return try ResourceLocation(parsing: uri, relativeTo: nil, field: "input")
+        } catch {
+            throw EngineError(.invalidInput, "input \(uri): \(error.message)")
         }
     }
 

@@ -21,7 +21,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        let validator = FileValidator(reader: StandardResourceReader())
+        let validator = FileValidator(reader: WinnowEnvironment.resourceReader())
         let summary = await validator.validate(paths: paths) { problem in
             Console.out(problem.description)
         }

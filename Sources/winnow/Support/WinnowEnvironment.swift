@@ -2,12 +2,15 @@ import Foundation
 import WinnowCore
 import WinnowEngine
 import WinnowObjects
+import WinnowObjectsS3
 import WinnowStore
 import WinnowStoreSQLite
 
 /// The composition root: the concrete stores the commands run on.
 ///
-/// Today: SQLite in `DATA/winnow.sqlite` and a local object folder in `DATA/objects`.
+/// Today: SQLite in `DATA/winnow.sqlite` and a local object folder in `DATA/objects`. Manifests and the
+/// files they name are read from local paths and from `s3://`/`obs://` storage configured by the AWS
+/// environment variables (``resourceReader()``).
 struct WinnowEnvironment {
     let dataDirectory: String
     let store: any MetadataStore
@@ -26,7 +29,13 @@ struct WinnowEnvironment {
         }
         let store = try SQLiteMetadataStore(path: directory + "/winnow.sqlite")
         let objects = try LocalFolderObjectStore(root: directory + "/objects")
-        return WinnowEnvironment(dataDirectory: directory, store: store, services: store, tasks: store, objects: objects, reader: StandardResourceReader())
+        return WinnowEnvironment(dataDirectory: directory, store: store, services: store, tasks: store, objects: objects, reader: resourceReader())
+    }
+
+    /// Reads local files, and `s3://`, `s3a://` and `obs://` objects with the credentials, region and
+    /// endpoint of `AWS_*` variables (docs/scale.md); without them an object location fails saying so.
+    static func resourceReader() -> any ResourceReader {
+        S3ResourceReader(environment: ProcessInfo.processInfo.environment, fallback: StandardResourceReader())
     }
 
     /// Batch services on these stores.

@@ -1,0 +1,100 @@
+import AsyncHTTPClient
+import Foundation
+import Testing
+import WinnowCore
+import WinnowEngine
+import WinnowObjects
+import WinnowObjectsS3
+import WinnowStore
+
+/// A batch service whose input is an `s3://bucket/prefix`: deployed and run with the example model,
+/// against the S3 test server (skipped without one).
+@Suite(.enabled(if: S3TestServer.isConfigured, S3TestServer.skipReason))
+struct S3BatchInputTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    @Test("the input catalog lists the image objects below a prefix, skipping hidden and other objects")
+    func catalog() async throws {
+        let prefix = S3TestServer.freshPrefix()
+        let bucket = S3TestServer.bucket
+        let store = try S3ObjectStore(uri: "s3://\(bucket)/\(prefix)", configuration: try S3TestServer.configuration())
+        for name in ["b/2.PNG", "a.jpg", ".hidden/x.jpg", "b/.y.jpg", "notes.txt", "c/d/3.webp"] {
+            try await store.put(try ObjectKey(name), [1, 2, 3])
+        }
+        let reader = S3ResourceReader(configuration: try S3TestServer.configuration())
+        var sources: [String] = []
+        try await InputCatalog(reader: reader).forEachInput(.folder("s3://\(bucket)/\(prefix.dropLast())")) { sources.append($0) }
+        #expect(sources == ["a.jpg", "b/2.PNG", "c/d/3.webp"].map { "s3://\(bucket)/\(prefix)\($0)" })
+
+        // Without S3 the default reader says listing is unsupported.
+        await #expect(throws: ObjectStoreError.self) {
+            try await InputCatalog(reader: StandardResourceReader()).forEachInput(.folder("s3://\(bucket)/\(prefix)")) { _ in }
+        }
+    }
+
+    @Test("a batch service deployed on s3://bucket/prefix runs the model over every object")
+    func deployAndRun() async throws {
+        let prefix = S3TestServer.freshPrefix()
+        let bucket = S3TestServer.bucket
+        let configuration = try S3TestServer.configuration()
+        let store = try S3ObjectStore(uri: "s3://\(bucket)/\(prefix)", configuration: configuration)
+        for name in ["cats/1.png", "dogs/2.png"] {
+            try await store.put(try ObjectKey(name), Array("not really a png: \(name)".utf8))
+        }
+        let specDirectory = Self.repository + "/examples/models/instant"
+        let specText = try String(contentsOfFile: specDirectory + "/spec.json", encoding: .utf8)
+        let spec = try ModelSpec(from: try JSONParser.parse(specText), directory: specDirectory)
+        let services = MemoryServiceStore()
+        try await services.registerModel(RegisteredModel(spec: spec), replace: false)
+        let reader = S3ResourceReader(configuration: configuration)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-s3-out-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+
+        let manager = BatchServiceManager(services: services, reader: reader)
+        let deployed = try await manager.deploy(
+            BatchServiceManager.DeployRequest(name: "s3-input", modelName: spec.name, input: "s3://\(bucket)/\(prefix)", output: output)
+        )
+        #expect(deployed.progress.total == 2)
+        let finished = try await BatchServiceRunner(services: services, reader: reader, httpClient: .shared).run(serviceID: deployed.id)
+        #expect(finished.status == .finished)
+        let items = try await services.items(serviceID: deployed.id, after: -1, limit: 10, pendingOnly: false)
+        #expect(items.map(\.source) == ["cats/1.png", "dogs/2.png"].map { "s3://\(bucket)/\(prefix)\($0)" })
+        for item in items {
+            guard case .succeeded(let path)? = item.outcome else {
+                Issue.record("\(item.source) did not succeed: \(String(describing: item.outcome))")
+                continue
+            }
+            #expect(FileManager.default.fileExists(atPath: output + "/" + path), "\(path)")
+        }
+
+        // An object-storage output is refused with a clear message.
+        let refused = try await #require(throws: EngineError.self) {
+            _ = try await manager.deploy(
+                BatchServiceManager.DeployRequest(name: "s3-output", modelName: spec.name, input: "s3://\(bucket)/\(prefix)", output: "s3://\(bucket)/out")
+            )
+        }
+        #expect(refused.message.contains("local folder"))
+    }
+
+    @Test("a training manifest on S3 is read for hard-example filtering; a missing one is named")
+    func trainingManifest() async throws {
+        let prefix = S3TestServer.freshPrefix()
+        let bucket = S3TestServer.bucket
+        let configuration = try S3TestServer.configuration()
+        let store = try S3ObjectStore(uri: "s3://\(bucket)/\(prefix)", configuration: configuration)
+        let manifest = """
+            {"source":"s3://\(bucket)/\(prefix)a.jpg","usage":"TRAIN","annotation":[{"type":"modelarts/image_classification","name":"cat","annotated-by":"human"}]}
+            {"source":"obs://\(bucket)/\(prefix)b.jpg","usage":"TRAIN","annotation":[{"type":"modelarts/image_classification","name":"dog","annotated-by":"human"}]}
+            """
+        try await store.put(try ObjectKey("train.manifest"), Array(manifest.utf8))
+        let reader = TrainingSetReader(reader: S3ResourceReader(configuration: configuration))
+        let training = try await reader.read("s3://\(bucket)/\(prefix)train.manifest", type: .imageClassification)
+        #expect(training.samples == 2)
+        #expect(training.labels.sorted() == ["cat", "dog"])
+        let missing = try await #require(throws: ObjectStoreError.self) {
+            _ = try await reader.read("s3://\(bucket)/\(prefix)nope.manifest", type: .imageClassification)
+        }
+        #expect(missing.code == .notFound)
+        #expect(missing.message.contains("nope.manifest"))
+    }
+}

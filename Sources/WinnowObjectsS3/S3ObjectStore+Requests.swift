@@ -15,6 +15,24 @@ extension S3ObjectStore {
     /// The largest error or listing document read.
     static let maximumDocument = 16 << 20
 
+    /// The `Host` header and the encoded path for `object` (a full key) or, when `nil`, the bucket:
+    /// `host:port` and `/bucket/key` in path style, `bucket.host:port` and `/key` virtual-hosted.
+    func target(object: String?) -> (host: String, path: String) {
+        let hostPort = configuration.host + (configuration.port.map { ":\($0)" } ?? "")
+        let encodedKey = object.map { "/" + S3URIEncoding.encode($0, keepSlash: true) } ?? ""
+        switch configuration.addressingStyle {
+        case .path:
+            return (hostPort, "/" + S3URIEncoding.encode(bucket) + encodedKey)
+        case .virtualHosted:
+            return (bucket + "." + hostPort, encodedKey.isEmpty ? "/" : encodedKey)
+        }
+    }
+
+    /// The request URL: the query encoded exactly as it is signed.
+    func url(host: String, path: String, query: [(name: String, value: String)]) -> String {
+        "\(configuration.scheme)://\(host)\(path)" + (query.isEmpty ? "" : "?" + S3URIEncoding.canonicalQuery(query))
+    }
+
     /// Sends one signed request for `object` (a full key in the bucket) or, when `nil`, for the bucket.
     ///
     /// - Parameters:
@@ -26,18 +44,7 @@ extension S3ObjectStore {
         operation: String, resource: String, headers extra: [(name: String, value: String)] = [],
         accepting: Set<Int> = [], maximumSize: Int = S3ObjectStore.maximumDocument
     ) async throws -> S3Response {
-        let hostPort = configuration.host + (configuration.port.map { ":\($0)" } ?? "")
-        let encodedKey = object.map { "/" + S3URIEncoding.encode($0, keepSlash: true) } ?? ""
-        let host: String
-        let path: String
-        switch configuration.addressingStyle {
-        case .path:
-            host = hostPort
-            path = "/" + S3URIEncoding.encode(bucket) + encodedKey
-        case .virtualHosted:
-            host = bucket + "." + hostPort
-            path = encodedKey.isEmpty ? "/" : encodedKey
-        }
+        let (host, path) = target(object: object)
         let payloadHash: String
         if let body, configuration.signsPayload || method != .PUT {
             payloadHash = SigV4Signer.payloadHash(body)
@@ -51,8 +58,7 @@ extension S3ObjectStore {
             SigV4Signer.Request(method: method.rawValue, host: host, path: path, query: query, headers: signed, payloadHash: payloadHash),
             at: Date()
         )
-        let queryString = query.isEmpty ? "" : "?" + S3URIEncoding.canonicalQuery(query)
-        var request = HTTPClientRequest(url: "\(configuration.scheme)://\(host)\(path)\(queryString)")
+        var request = HTTPClientRequest(url: url(host: host, path: path, query: query))
         request.method = method
         request.headers.add(name: "host", value: host)
         for header in signed + signature.headers { request.headers.add(name: header.name, value: header.value) }

@@ -1,7 +1,7 @@
 import Testing
 import WinnowCore
 import WinnowObjects
-import WinnowObjectsS3
+@testable import WinnowObjectsS3
 
 /// Configuration from the environment and `s3://` URIs: no server needed.
 @Suite struct S3ConfigurationTests {
@@ -70,5 +70,31 @@ import WinnowObjectsS3
         }
         #expect(error.message.contains("s3://b/m.manifest"))
         #expect(error.message.contains("AWS_ACCESS_KEY_ID"))
+    }
+
+    @Test("path-style and virtual-hosted-style requests put the bucket in the path or the host")
+    func addressing() throws {
+        let credentials = S3Credentials(accessKeyID: "AKID", secretAccessKey: "secret")
+        let aws = try S3ObjectStore(uri: "s3://photos/batch 1/", configuration: .aws(region: "eu-west-1", credentials: credentials))
+        #expect(aws.configuration.addressingStyle == .virtualHosted)
+        let key = aws.objectName(try ObjectKey("a b/ü.jpg"))
+        #expect(key == "batch 1/a b/ü.jpg")
+        #expect(aws.target(object: key) == ("photos.s3.eu-west-1.amazonaws.com", "/batch%201/a%20b/%C3%BC.jpg"))
+        #expect(aws.target(object: nil) == ("photos.s3.eu-west-1.amazonaws.com", "/"))
+
+        let local = try S3ObjectStore(
+            uri: "obs://photos", configuration: try S3Configuration(endpoint: "http://127.0.0.1:9000", region: "us-east-1", credentials: credentials)
+        )
+        #expect(local.configuration.addressingStyle == .path)
+        #expect(local.target(object: "x/y.png") == ("127.0.0.1:9000", "/photos/x/y.png"))
+        #expect(local.target(object: nil) == ("127.0.0.1:9000", "/photos"))
+        #expect(
+            local.url(host: "127.0.0.1:9000", path: "/photos", query: [("prefix", "a b/"), ("list-type", "2")])
+                == "http://127.0.0.1:9000/photos?list-type=2&prefix=a%20b%2F"
+        )
+        // Default ports are left out of the Host header, as clients send it.
+        let https = try S3Configuration(endpoint: "https://minio.example:443", region: "us-east-1", credentials: credentials)
+        #expect(https.port == nil)
+        #expect(https.endpointDescription == "https://minio.example")
     }
 }

@@ -161,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WinnowCLITests",
-            dependencies: ["winnow", "WinnowCore"],
+            dependencies: ["winnow", "WinnowCore", "WinnowObjects", "WinnowObjectsS3"],
             swiftSettings: strictSettings
         ),
     ]

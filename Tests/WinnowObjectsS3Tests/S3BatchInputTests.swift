@@ -65,6 +65,8 @@ struct S3BatchInputTests {
                 continue
             }
             #expect(FileManager.default.fileExists(atPath: output + "/" + path), "\(path)")
+            // Named below the input prefix, as for a local folder: infer-result-RUN/cats/1.png_result.txt.
+            #expect(path == "infer-result-\(finished.runID)/" + item.source.dropFirst("s3://\(bucket)/\(prefix)".count) + "_result.txt")
         }
 
         // An object-storage output is refused with a clear message.

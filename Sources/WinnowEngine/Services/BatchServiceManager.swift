@@ -114,7 +114,11 @@ public struct BatchServiceManager: Sendable {
             guard case .object = location else {
                 throw EngineError(.invalidInput, "input \(text): give a folder, a .manifest file, or an s3:// or obs:// URI")
             }
-            return text.lowercased().hasSuffix(".manifest") ? .manifest(location.description) : .folder(location.description)
+            if text.lowercased().hasSuffix(".manifest") { return .manifest(location.description) }
+            // Without a trailing slash, so result files are named relative to the prefix, as for a folder.
+            var folder = location.description
+            while folder.hasSuffix("/") { folder.removeLast() }
+            return .folder(folder)
         }
         let inputPath = ResourceLocationPath.absolute(text)
         var isDirectory: ObjCBool = false

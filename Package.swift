@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "WinnowEngine",
             dependencies: [
-                "WinnowCore", "WinnowStore", "WinnowObjects",
+                "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowImaging",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -116,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WinnowEngineTests",
-            dependencies: ["WinnowEngine", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects"],
+            dependencies: ["WinnowEngine", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowImaging"],
             swiftSettings: strictSettings
         ),
         .testTarget(

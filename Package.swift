@@ -108,6 +108,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Times WinnowCore's scoring of already-parsed predictions for bench/mining/run.
+        .executableTarget(name: "winnow-bench", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "WinnowStoreTests",

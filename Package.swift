@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "WinnowEngine",
             dependencies: [
-                "WinnowCore", "WinnowStore", "WinnowObjects",
+                "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowImaging",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -124,6 +124,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Times WinnowCore's scoring of already-parsed predictions for bench/mining/run.
+        .executableTarget(name: "winnow-bench", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "WinnowStoreTests",
@@ -132,7 +134,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WinnowEngineTests",
-            dependencies: ["WinnowEngine", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects"],
+            dependencies: ["WinnowEngine", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowImaging"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -135,8 +135,8 @@ import WinnowCore
     }
 
     @Test func samplingIsDeterministicPerSeedAndCoversReasons19To29() {
-        #expect(WinnowImaging.AugmentationKind.allCases.map(\.reasonID) == Array(19...29))
-        for kind in WinnowImaging.AugmentationKind.allCases {
+        #expect(AugmentationKind.allCases.map(\.reasonID) == Array(19...29))
+        for kind in AugmentationKind.allCases {
             let reason = HardReason.withID(kind.reasonID)
             #expect(reason?.group == .augmentationConsistency)
             let first = kind.sample(seed: 42, imageWidth: 640, imageHeight: 480)

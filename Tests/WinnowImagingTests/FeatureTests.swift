@@ -6,7 +6,7 @@ import WinnowCore
 @Suite struct FeatureTests {
     let extractor = ImageFeatureExtractor()
 
-    func features(_ raster: RasterImage) -> WinnowImaging.ImageFeatures {
+    func features(_ raster: RasterImage) -> ImageFeatures {
         extractor.features(of: DecodedImage(raster: raster, format: .png, originalSize: ImageSize(width: raster.width, height: raster.height)))
     }
 
@@ -17,7 +17,7 @@ import WinnowCore
         #expect(result.saturation == 0)
         #expect(result.colorfulness == 0)
         #expect(result.sharpness < 1e-6)
-        #expect(result.resolution == 1200)
+        #expect(result.area == 1200)
         #expect(result.aspectRatio == 0.75)
     }
 
@@ -82,7 +82,7 @@ import WinnowCore
         #expect(reduced.raster.width == 400)
         let fast = extractor.features(of: reduced)
         let exact = extractor.features(of: full)
-        #expect(fast.width == 800 && fast.height == 400 && fast.resolution == 320_000 && fast.aspectRatio == 0.5)
+        #expect(fast.width == 800 && fast.height == 400 && fast.area == 320_000 && fast.aspectRatio == 0.5)
         #expect(abs(fast.brightness - exact.brightness) < 0.01)
         #expect(abs(fast.saturation - exact.saturation) < 0.02)
         #expect(abs(fast.colorfulness - exact.colorfulness) / exact.colorfulness < 0.05)
@@ -136,7 +136,7 @@ import WinnowCore
     func digitsPerturbationsShowInTheFeatures() throws {
         let root = try SharedFixtures.path("digits-classification")
         let truth = try String(contentsOfFile: root + "/ground-truth.jsonl", encoding: .utf8)
-        var byPerturbation: [String: [WinnowImaging.ImageFeatures]] = [:]
+        var byPerturbation: [String: [ImageFeatures]] = [:]
         let decoder = ImageDecoder(options: extractor.decodeOptions())
         for line in truth.split(separator: "\n") {
             let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -146,7 +146,7 @@ import WinnowCore
             let image = try decoder.decodeFile(atPath: root + "/" + source)
             byPerturbation[record["perturbation"] as? String ?? "none", default: []].append(extractor.features(of: image))
         }
-        func median(_ group: String, _ value: (WinnowImaging.ImageFeatures) -> Double) -> Double {
+        func median(_ group: String, _ value: (ImageFeatures) -> Double) -> Double {
             let values = (byPerturbation[group] ?? []).map(value).sorted()
             return values.isEmpty ? .nan : values[values.count / 2]
         }

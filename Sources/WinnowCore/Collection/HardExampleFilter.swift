@@ -10,12 +10,18 @@ public struct HardExampleFilter: Sendable, Hashable, Codable {
     /// The dataset the hard examples go to; its type equals ``modelType``.
     public var datasetID: String
     public var datasetName: String
+    /// The mining thresholds, reasons and budget; `nil` for the defaults.
+    public var configuration: MiningConfiguration?
 
-    public init(enabled: Bool = true, modelType: LabelingType, trainingManifest: String? = nil, datasetID: String, datasetName: String) {
+    public init(
+        enabled: Bool = true, modelType: LabelingType, trainingManifest: String? = nil, datasetID: String, datasetName: String,
+        configuration: MiningConfiguration? = nil
+    ) {
         self.enabled = enabled
         self.modelType = modelType
         self.trainingManifest = trainingManifest
         self.datasetID = datasetID
         self.datasetName = datasetName
+        self.configuration = configuration
     }
 }

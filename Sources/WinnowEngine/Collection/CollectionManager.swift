@@ -10,15 +10,14 @@ public struct CollectionManager: Sendable {
     public let services: any ServiceStore
     public let tasks: any CollectionTaskStore
     public let reader: any ResourceReader
-    public var miner: any HardExampleMiner
+    /// Images decoded at once while mining (default: the number of cores).
+    public var miningConcurrency: Int?
 
-    public init(store: any MetadataStore, services: any ServiceStore, tasks: any CollectionTaskStore, reader: any ResourceReader,
-                miner: any HardExampleMiner = ConfidenceMiner()) {
+    public init(store: any MetadataStore, services: any ServiceStore, tasks: any CollectionTaskStore, reader: any ResourceReader) {
         self.store = store
         self.services = services
         self.tasks = tasks
         self.reader = reader
-        self.miner = miner
     }
 
     /// A dataset to collect into: an existing one, or a new one created with the right type.
@@ -84,7 +83,8 @@ public struct CollectionManager: Sendable {
     /// Turns hard-example filtering on with these settings. Returns the service, and whether it must be
     /// restarted for filtering to run (it finished already: filtering runs when a service finishes).
     public func enableFilter(
-        serviceName: String, modelType: LabelingType, trainingManifest: String?, target: DatasetTarget
+        serviceName: String, modelType: LabelingType, trainingManifest: String?, target: DatasetTarget,
+        configuration: MiningConfiguration? = nil
     ) async throws -> (service: BatchService, restartNeeded: Bool) {
         var service = try await service(named: serviceName)
         guard modelType.supportsHardExamples else {
@@ -101,7 +101,8 @@ public struct CollectionManager: Sendable {
         let dataset = try await dataset(target, type: modelType)
         let from = service.status
         service.hardExamples = HardExampleFilter(
-            enabled: true, modelType: modelType, trainingManifest: manifest, datasetID: dataset.id, datasetName: dataset.name)
+            enabled: true, modelType: modelType, trainingManifest: manifest, datasetID: dataset.id, datasetName: dataset.name,
+            configuration: configuration)
         guard try await services.updateService(service, ifStatus: from) else {
             throw EngineError(.conflict, "service \(serviceName) changed status meanwhile; try again")
         }

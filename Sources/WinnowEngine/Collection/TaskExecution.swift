@@ -51,57 +51,30 @@ struct TaskExecution {
         if let manifest = filter.trainingManifest {
             training = try await TrainingSetReader(reader: manager.reader).read(manifest, type: filter.modelType)
         }
-        var candidates: [MiningCandidate] = []
-        var unreadable: [String] = []
-        var after = -1
-        while true {
-            let page = try await manager.services.items(serviceID: service.id, after: after, limit: 2000, pendingOnly: false)
-            guard let last = page.last else { break }
-            after = last.sequence
-            for item in page {
-                task.scanned += 1
-                guard case .succeeded(let resultPath)? = item.outcome else { continue }
-                let path = resultPath.hasPrefix("/") ? resultPath : service.output + "/" + resultPath
-                do {
-                    let bytes = try await manager.reader.bytes(of: .file(ResourceLocation.normalise(path)), maximumSize: 64 << 20)
-                    let prediction = try PredictionCodec.decode(bytes, type: filter.modelType, file: path)
-                    candidates.append(MiningCandidate(source: item.source, prediction: prediction, sequence: item.sequence))
-                } catch {
-                    unreadable.append("\(item.source): \(error)")
-                }
-            }
-        }
-        let verdicts = try await manager.miner.mine(candidates, type: filter.modelType, training: training)
+        let options = MiningOptions(configuration: filter.configuration ?? MiningConfiguration(), type: filter.modelType, concurrency: manager.miningConcurrency)
+        let mining = try HardExampleMining(options: options)
+        let source = ServiceItemEntries(services: manager.services, service: service)
+        let run = try await mining.run(source, training: training)
+        task.scanned = run.entries
+        task.hard = run.result.selection.count
         let model = service.modelName.isEmpty ? "batch-service/\(service.name)" : "winnow/\(service.modelName)"
-        var hardSamples: [Sample] = []
-        for (candidate, verdict) in zip(candidates, verdicts) where verdict.isHard {
-            hardSamples.append(Sample(
-                datasetID: task.datasetID, source: candidate.source, state: .toBeConfirmed,
-                labels: Self.preAnnotation(candidate.prediction, model: model), usage: .inference, hardExample: verdict,
-                inferenceLocation: nil))
-        }
-        task.hard = hardSamples.count
         let importID = try await begin(&task)
-        for start in stride(from: 0, to: hardSamples.count, by: 2000) {
-            try await manager.store.stageSamples(Array(hardSamples[start..<min(hardSamples.count, start + 2000)]), importID: importID)
+        try await mining.forEachSelected(run, in: source, datasetID: task.datasetID, annotatedBy: model, stableIDs: false) { samples in
+            try await manager.store.stageSamples(samples, importID: importID)
         }
         try await importing(&task)
         let outcome = try await manager.store.commitImport(importID, policy: .replaceUnlabeled)
         task.importID = nil
         task.imported = outcome.inserted + outcome.replaced
-        if !unreadable.isEmpty {
-            task.failureReason = "\(unreadable.count) result file(s) could not be read and were left out, e.g. \(unreadable[0])"
+        let unusable = run.problems.filter { $0.contains("unusable answer") }
+        let others = run.problems.filter { !$0.contains("unusable answer") }
+        var notes: [String] = []
+        if !unusable.isEmpty {
+            notes.append("\(unusable.count) result file(s) could not be read and were left out, e.g. \(unusable[0])")
         }
-    }
-
-    /// The model's prediction as labels awaiting confirmation.
-    static func preAnnotation(_ prediction: Prediction, model: String) -> [Label] {
-        switch prediction.content {
-        case .classification(let c):
-            let confidence = c.scores.first { $0.label == c.predictedLabel }?.score
-            return [Label(type: .imageClassification, name: c.predictedLabel, confidence: confidence, annotatedBy: model)]
-        case .detection(let d):
-            return d.objects.map { Label(type: .objectDetection, name: $0.label, shape: $0.shape, confidence: $0.score, annotatedBy: model) }
+        if !others.isEmpty {
+            notes.append("\(run.problemCount - unusable.count) other problem(s) did not stop filtering, e.g. \(others[0])")
         }
+        if !notes.isEmpty { task.failureReason = notes.joined(separator: "; ") }
     }
 }

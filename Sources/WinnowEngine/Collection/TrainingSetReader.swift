@@ -2,7 +2,30 @@ import Foundation
 public import WinnowCore
 public import WinnowObjects
 
-/// Reads a training-set manifest for hard-example filtering, refusing one that is missing, empty,
+/// The labelled data a model was trained on, read from its manifest: one item per image with its
+/// labels (classification) or boxes and size (detection, from the VOC files).
+public struct TrainingSet: Sendable {
+    /// One training image.
+    public struct Item: Sendable, Hashable {
+        /// Its labels or boxes (and the VOC size); pixel measurements are added by mining.
+        public var reference: ReferenceItem
+        /// The image's local path, when it is a local file.
+        public var imagePath: String?
+    }
+
+    /// The images with an annotation of the model's type, in manifest order.
+    public var items: [Item]
+
+    /// Class name of each training image (classification) or of each box (detection).
+    public var labels: [String] {
+        items.flatMap { $0.reference.classLabels + $0.reference.boxes.map(\.label) }
+    }
+
+    /// The number of training images.
+    public var samples: Int { items.count }
+}
+
+/// Reads a training-set manifest for hard-example mining, refusing one that is missing, empty,
 /// broken or of the wrong type with a message naming the file and line.
 public struct TrainingSetReader: Sendable {
     let reader: any ResourceReader
@@ -31,8 +54,7 @@ public struct TrainingSetReader: Sendable {
             directory = (path as NSString).deletingLastPathComponent
         }
         let loader = AnnotationFileLoader(reader: reader)
-        var labels: [String] = []
-        var samples = 0
+        var items: [TrainingSet.Item] = []
         var lines = 0
         try await ManifestStream(reader: reader).forEachLine(of: location, file: path) { number, result in
             lines += 1
@@ -43,20 +65,24 @@ public struct TrainingSetReader: Sendable {
             }
             let relevant = line.annotations.filter { $0.type == type }
             guard !relevant.isEmpty else { return }
-            samples += 1
+            let image = (try? ResourceLocation(parsing: line.source, relativeTo: directory))?.filePath
             if type == .objectDetection {
                 switch await loader.load(line, manifestDirectory: directory, file: path, lineNumber: number, only: type) {
                 case .failure(let error): throw EngineError(.invalidInput, "training manifest \(path) names a broken annotation file", problems: [error])
-                case .success(let files): labels += files.values.flatMap { $0.objects.map(\.name) }
+                case .success(let files):
+                    let annotations = files.keys.sorted().compactMap { files[$0] }
+                    let boxes = annotations.flatMap { voc in voc.objects.map { ReferenceItem.LabeledBox(label: $0.name, box: BoundingBox($0.shape)) } }
+                    let size = annotations.first { $0.size.width > 0 && $0.size.height > 0 }?.size
+                    items.append(TrainingSet.Item(reference: ReferenceItem(boxes: boxes, imageSize: size), imagePath: image))
                 }
             } else {
-                labels += relevant.compactMap(\.name)
+                items.append(TrainingSet.Item(reference: ReferenceItem(classLabels: relevant.compactMap(\.name)), imagePath: image))
             }
         }
         guard lines > 0 else { throw EngineError(.invalidInput, "training manifest \(path) is empty") }
-        guard samples > 0 else {
+        guard !items.isEmpty else {
             throw EngineError(.invalidInput, "training manifest \(path) has no \(type.rawValue) annotations; it does not fit a \(type.rawValue) model")
         }
-        return TrainingSet(labels: labels, samples: samples)
+        return TrainingSet(items: items)
     }
 }

@@ -40,13 +40,7 @@ public struct DatasetExporter: Sendable {
     /// The manifest is written to a temporary file and renamed into place, so a failed export leaves
     /// no half-written manifest.
     public func export(_ dataset: Dataset, to path: String, options: Options = Options()) async throws -> Report {
-        let manifestPath = ResourceLocationPath.absolute(path)
-        let directory = (manifestPath as NSString).deletingLastPathComponent
-        let stem = ((manifestPath as NSString).lastPathComponent as NSString).deletingPathExtension
-        let annotationFolderName = stem + "-annotations"
-        var report = Report()
-        var usedNames = Set<String>()
-        let writer = try ManifestFileWriter(path: manifestPath)
+        let writer = try SampleManifestWriter(path: path, clearHard: options.clearHard)
         do {
             var after: String?
             while true {
@@ -54,43 +48,17 @@ public struct DatasetExporter: Sendable {
                     datasetID: dataset.id, state: options.state, hard: options.hardOnly ? true : nil, afterID: after, limit: 1000))
                 guard let last = page.last else { break }
                 after = last.id
-                for sample in page {
-                    var annotationLocation: String?
-                    let voc: VOCAnnotation?
-                    do {
-                        voc = try ManifestSampleMapping.vocAnnotation(for: sample, clearHard: options.clearHard)
-                    } catch {
-                        throw EngineError(.invalidInput, "cannot export \(sample.source): \(error.message)")
-                    }
-                    if let voc {
-                        let name = Self.uniqueName(for: voc.filename, id: sample.id, used: &usedNames)
-                        let xmlPath = directory + "/" + annotationFolderName + "/" + name
-                        try LocalFiles.writeAtomically(Array(VOCCodec.encode(voc).utf8), to: xmlPath)
-                        annotationLocation = "./" + annotationFolderName + "/" + name
-                        report.annotationFiles += 1
-                        report.annotationFolder = directory + "/" + annotationFolderName
-                    }
-                    let line = ManifestSampleMapping.manifestLine(for: sample, annotationLocation: annotationLocation, clearHard: options.clearHard)
-                    try writer.write(ManifestCodec.encodeLine(line))
-                    report.samples += 1
-                }
+                for sample in page { try writer.write(sample) }
             }
             try writer.commit()
+            var report = Report()
+            report.samples = writer.samples
+            report.annotationFiles = writer.annotationFiles
+            report.annotationFolder = writer.annotationFolder
             return report
         } catch {
             writer.discard()
             throw error
         }
-    }
-
-    /// `image.xml` for `image.jpg`, made unique with the sample id when two samples share a file name.
-    static func uniqueName(for imageName: String, id: String, used: inout Set<String>) -> String {
-        let base = (imageName as NSString).deletingPathExtension
-        var name = (base.isEmpty ? id : base) + ".xml"
-        if !used.insert(name).inserted {
-            name = base + "-" + id.prefix(8) + ".xml"
-            used.insert(name)
-        }
-        return name
     }
 }

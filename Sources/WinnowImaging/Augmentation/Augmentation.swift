@@ -1,3 +1,5 @@
+public import WinnowCore
+
 /// One augmentation of ModelArts' reasons 19–29 (named after the imgaug augmenters), with its parameters.
 ///
 /// `apply(to:)` is deterministic: the same image and parameters (and seed, for superpixels) give the

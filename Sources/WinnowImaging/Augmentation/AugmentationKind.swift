@@ -1,45 +1,8 @@
-/// The eleven augmentations of ModelArts' reasons 19–29, and how to draw parameters for each.
-public enum AugmentationKind: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Gaussian blur (reason 19).
-    case gaussianBlur = "gaussian_blur"
-    /// Horizontal flip (reason 20).
-    case flipLeftRight = "fliplr"
-    /// Crop, resized back (reason 21).
-    case crop
-    /// Vertical flip (reason 22).
-    case flipUpDown = "flipud"
-    /// Zoom about the centre (reason 23).
-    case scale
-    /// Shift (reason 24).
-    case translate
-    /// Horizontal shear (reason 25).
-    case shear
-    /// Superpixel replacement (reason 26).
-    case superpixels
-    /// Sharpen (reason 27).
-    case sharpen
-    /// Brightness add (reason 28).
-    case add
-    /// Invert (reason 29).
-    case invert
+public import WinnowCore
 
-    /// The ModelArts hard-example reason this augmentation's consistency check reports (19–29).
-    public var reasonID: Int {
-        switch self {
-        case .gaussianBlur: 19
-        case .flipLeftRight: 20
-        case .crop: 21
-        case .flipUpDown: 22
-        case .scale: 23
-        case .translate: 24
-        case .shear: 25
-        case .superpixels: 26
-        case .sharpen: 27
-        case .add: 28
-        case .invert: 29
-        }
-    }
-
+/// How to draw parameters for each of the eleven augmentations of ModelArts' reasons 19–29 (the kinds
+/// themselves are WinnowCore's, shared with the mining rules).
+extension AugmentationKind {
     /// Parameters drawn from moderate ranges (imgaug-like) with `seed`: the same kind, seed and image
     /// size always give the same augmentation. Blur scales with the image (σ 1–2.5 pixels per 256).
     public func sample(seed: UInt64, imageWidth: Int, imageHeight: Int) -> Augmentation {

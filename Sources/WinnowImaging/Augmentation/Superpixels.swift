@@ -1,3 +1,5 @@
+import WinnowCore
+
 /// imgaug-style Superpixels: segment the image (a small SLIC on a copy at most 128 pixels on its longer
 /// side), then replace each segment, with probability `replaceProbability`, by its mean colour.
 /// Segments not replaced keep their original pixels.

@@ -60,7 +60,8 @@ struct CollectFilterCommand: AsyncParsableCommand {
         commandName: "filter",
         abstract: "Switch hard-example filtering on or off for a batch service.",
         discussion: """
-            Filtering runs when the service finishes, over all its results; there is no filtering rule to set.
+            Filtering runs when the service finishes, over all its results, with every reason 0–18 and 30 by
+            default (--reasons, --max, --max-fraction and --mining-config change that; docs/mining.md).
             If the service has finished already, enabling filtering runs nothing: restart the service
             (winnow service restart S) to run it again and then the filtering.
             """,
@@ -82,7 +83,17 @@ struct HardExampleOptions: ParsableArguments {
     @Option(name: .customLong("new-hard-dataset"), help: "A new dataset for the hard examples.")
     var newDataset: String?
 
+    @OptionGroup var mining: MiningArguments
+
     var isGiven: Bool { dataset != nil || newDataset != nil }
+
+    /// The mining configuration when any mining option was given, else `nil` (the defaults, as they
+    /// stand when the filtering runs).
+    func miningConfiguration() throws -> MiningConfiguration? {
+        let given = mining.reasons != nil || mining.maximumCount != nil || mining.maximumFraction != nil || mining.noDiversity
+            || mining.seed != nil || mining.configurationFile != nil
+        return given ? try mining.configuration() : nil
+    }
 
     func target() throws -> CollectionManager.DatasetTarget {
         if let dataset, newDataset == nil { return .existing(dataset) }
@@ -109,7 +120,8 @@ struct CollectFilterEnableCommand: AsyncParsableCommand {
             }
             guard let type else { return }
             let (updated, restartNeeded) = try await environment.collection.enableFilter(
-                serviceName: service, modelType: type, trainingManifest: options.trainingManifest, target: try options.target())
+                serviceName: service, modelType: type, trainingManifest: options.trainingManifest, target: try options.target(),
+                configuration: try options.miningConfiguration())
             Console.out("hard-example filtering on for service \(updated.name): \(type.rawValue) results → dataset \(updated.hardExamples?.datasetName ?? "?")"
                 + (updated.hardExamples?.trainingManifest.map { ", compared with \($0)" } ?? ", no training manifest (the batch is its own reference)"))
             if restartNeeded {

@@ -18,7 +18,7 @@ struct ImageAugmentCommand: AsyncParsableCommand {
     var input: String
 
     @Option(name: .customLong("kind"), help: "The augmentation.")
-    var kind: WinnowImaging.AugmentationKind
+    var kind: AugmentationKind
 
     @Option(name: .customLong("seed"), help: "Seed for the parameters.")
     var seed: UInt64 = 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WinnowCore
 import WinnowImaging
 
 /// `winnow image features PATH…`

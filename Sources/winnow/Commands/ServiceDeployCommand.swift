@@ -61,7 +61,7 @@ struct ServiceDeployCommand: AsyncParsableCommand {
                 do {
                     let (configured, _) = try await environment.collection.enableFilter(
                         serviceName: service.name, modelType: filter.modelType ?? service.modelType,
-                        trainingManifest: filter.trainingManifest, target: try filter.target())
+                        trainingManifest: filter.trainingManifest, target: try filter.target(), configuration: try filter.miningConfiguration())
                     Console.out("hard-example filtering on: results → dataset \(configured.hardExamples?.datasetName ?? "?")")
                 } catch {
                     try? await environment.services.deleteService(id: service.id)

@@ -14,7 +14,7 @@ extension SampleState: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-extension WinnowImaging.AugmentationKind: ExpressibleByArgument {
+extension AugmentationKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument) }
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -5,13 +5,13 @@ import WinnowImaging
 /// (cheaper per line than Foundation's encoder, and the same text manifests use).
 enum ImageJSONLines {
     /// `{"aspect_ratio":…,"brightness":…,…,"file":…,"format":…,…,"width":…}`.
-    static func features(file: String, format: ImageFormat, _ features: WinnowImaging.ImageFeatures) -> String {
+    static func features(file: String, format: ImageFormat, _ features: ImageFeatures) -> String {
         JSONWriter.serialize(.object([
             "file": .string(file),
             "format": .string(format.rawValue),
             "width": .number(Double(features.width)),
             "height": .number(Double(features.height)),
-            "resolution": .number(Double(features.resolution)),
+            "resolution": .number(features.area),
             "aspect_ratio": .number(features.aspectRatio),
             "brightness": .number(features.brightness),
             "saturation": .number(features.saturation),

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import WinnowCore
 
 @Suite struct SelectionTests {
@@ -35,10 +36,25 @@ import WinnowCore
     @Test func coefficientIsANoisyOr() {
         let weights = CoefficientConfiguration(weights: Array(repeating: 1, count: 31))
         #expect(abs(HardnessCoefficient.combine([(1, 0.5), (7, 0.5)], configuration: weights) - 0.75) < 1e-12)
-        // Default weights: reason 1 counts fully, reason 7 at 0.4: 1 − (1 − 0.8)(1 − 0.4 × 0.5) = 0.84.
-        #expect(abs(HardnessCoefficient.combine([(1, 0.8), (7, 0.5)], configuration: CoefficientConfiguration()) - 0.84) < 1e-12)
+        // Default weights are all 1: 1 − (1 − 0.8)(1 − 0.5) = 0.9; a lower weight counts less.
+        #expect(abs(HardnessCoefficient.combine([(1, 0.8), (7, 0.5)], configuration: CoefficientConfiguration()) - 0.9) < 1e-12)
+        var halfDrift = CoefficientConfiguration()
+        halfDrift.weights[7] = 0.4
+        #expect(abs(HardnessCoefficient.combine([(1, 0.8), (7, 0.5)], configuration: halfDrift) - 0.84) < 1e-12)
         #expect(HardnessCoefficient.combine([], configuration: weights) == 0)
         #expect(HardnessCoefficient.combine([(0, 1)], configuration: weights) == 1)
+    }
+
+    @Test func evidenceSumLetsAgreeingReasonsOutrankOneSaturatedReason() {
+        let evidence = CoefficientConfiguration(combination: .evidenceSum)
+        let single = HardnessCoefficient.combine([(1, 0.95)], configuration: evidence)
+        let agreeing = HardnessCoefficient.combine([(5, 0.6), (6, 0.6)], configuration: evidence)
+        #expect(abs(single - (1 - Foundation.exp(-0.95))) < 1e-12)
+        #expect(agreeing > single)
+        // Under the noisy-OR the single saturated reason wins.
+        let noisy = CoefficientConfiguration()
+        #expect(HardnessCoefficient.combine([(1, 0.95)], configuration: noisy) > HardnessCoefficient.combine([(5, 0.6), (6, 0.6)], configuration: noisy))
+        #expect(HardnessCoefficient.combine([], configuration: evidence) == 0)
     }
 
     @Test(arguments: [UInt64(1), 2, 3, 4, 5])

@@ -1,10 +1,21 @@
 /// How reason scores combine into the hard coefficient.
 ///
-/// `coefficient = 1 − Π (1 − wᵢ · sᵢ)` over the reasons counted (``Basis``), with each weight and score
-/// clipped to [0, 1]: a noisy-OR. It is 0 with no evidence, never exceeds 1, never decreases when a
-/// score or weight rises, and one strong reason (`w · s` near 1) is enough to make it near 1 while
-/// several moderate reasons add up.
+/// Over the reasons counted (``Basis``), with each weight and score clipped to [0, 1], either
+/// - ``Combination/noisyOr`` (default): `coefficient = 1 − Π (1 − wᵢ · sᵢ)`, reading each weighted score
+///   as an independent chance that the sample is hard; or
+/// - ``Combination/evidenceSum``: `coefficient = 1 − exp(−Σ wᵢ · sᵢ)`, reading scores as additive
+///   evidence, so agreeing rules outrank a single saturated one.
+///
+/// Both are 0 with no evidence, never exceed 1, and never decrease when a score or weight rises.
 public struct CoefficientConfiguration: Sendable, Hashable, Codable {
+    /// How weighted scores combine.
+    public enum Combination: String, Sendable, Hashable, Codable {
+        /// `1 − Π (1 − wᵢ · sᵢ)`.
+        case noisyOr = "noisy_or"
+        /// `1 − exp(−Σ wᵢ · sᵢ)`.
+        case evidenceSum = "evidence_sum"
+    }
+
     /// Which reason scores count.
     public enum Basis: String, Sendable, Hashable, Codable {
         /// Every evaluated reason's score, fired or not: sub-threshold evidence (a margin just above its
@@ -14,32 +25,23 @@ public struct CoefficientConfiguration: Sendable, Hashable, Codable {
         case firedReasons
     }
 
-    /// The weight of each reason, indexed by reason code (31 entries).
-    ///
-    /// Defaults: 1 for reasons 0–1 (the model says it is unsure: the most useful labels); 0.8 for 2 and
-    /// 4 (disagreement with similar data); 0.7 for 19–29 (instability); 0.6 for 3; 0.5 for 30; 0.4 for the
-    /// drift reasons 5–18 — drifted images are worth showing but, measured, teach the model less per
-    /// label than uncertain ones.
+    /// The weight of each reason, indexed by reason code (31 entries). Default 1 for every reason: as in
+    /// ModelArts, every reason is a reason to look at a sample, and no reason is known to be worth more
+    /// labels than another in general — lower the weight of a reason your data shows to be noisy.
     public var weights: [Double]
     /// Which scores count. Default ``Basis/allScores``.
     public var basis: Basis
+    /// How the weighted scores combine. Default ``Combination/noisyOr``.
+    public var combination: Combination
 
     /// The default weights (see ``weights``).
-    public static let defaultWeights: [Double] = (0...30).map { reason in
-        switch reason {
-        case 0, 1: 1
-        case 2, 4: 0.8
-        case 3: 0.6
-        case 5...18: 0.4
-        case 19...29: 0.7
-        default: 0.5
-        }
-    }
+    public static let defaultWeights = [Double](repeating: 1, count: 31)
 
     /// A configuration with the given values.
-    public init(weights: [Double] = Self.defaultWeights, basis: Basis = .allScores) {
+    public init(weights: [Double] = Self.defaultWeights, basis: Basis = .allScores, combination: Combination = .noisyOr) {
         self.weights = weights
         self.basis = basis
+        self.combination = combination
     }
 
     /// The weight of `reason`, clipped to [0, 1]; 0 for unknown reasons.
@@ -53,6 +55,7 @@ public struct CoefficientConfiguration: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         weights = try container.value(.weights, default: Self.defaultWeights)
         basis = try container.value(.basis, default: .allScores)
+        combination = try container.value(.combination, default: .noisyOr)
     }
 }
 

@@ -59,7 +59,7 @@ extension MiningConfiguration {
         line("embeddings: \(embeddings.normalize ? "unit-normalised" : "raw"); at most \(embeddings.maximumReferenceEmbeddings) reference vectors")
         line("reference: at most \(reference.maximumValuesPerFeature) values per feature; distributions need ≥ \(reference.minimumCount) values, classes ≥ \(reference.minimumClassCount) samples; without a training set the batch is its own reference")
         let weights = (0...30).map { "\($0):\(n(coefficient.weight(of: $0)))" }.joined(separator: " ")
-        line("coefficient: 1 − Π(1 − w·s) over \(coefficient.basis == .allScores ? "every evaluated reason" : "the fired reasons"); weights \(weights)")
+        line("coefficient: \(coefficient.combination == .noisyOr ? "1 − Π(1 − w·s)" : "1 − exp(−Σ w·s)") over \(coefficient.basis == .allScores ? "every evaluated reason" : "the fired reasons"); weights \(weights)")
         var budget: [String] = []
         if let count = selection.maximumCount { budget.append("at most \(count)") }
         if let fraction = selection.maximumFraction { budget.append("at most \(n(fraction * 100)) % of the scored samples") }

@@ -1,12 +1,15 @@
-/// SplitMix64: a small, fast, seedable generator, so mining is deterministic for a given seed.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+/// SplitMix64: a small, fast, seedable generator, so mining and augmentations repeat exactly for a given
+/// seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    /// A generator starting from `seed`.
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    /// The next value.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var value = state
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9

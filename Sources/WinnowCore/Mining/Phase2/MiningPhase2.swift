@@ -64,7 +64,13 @@ public struct MiningPhase2: Sendable {
         samples.reserveCapacity(ordered.count)
         for position in ordered.indices {
             let record = ordered[position]
-            let info = decisions[position] == nil ? nil : judge.explain(MiningEvidence(record: record, neighbours: neighbours[position]))
+            // Explanations (text with numbers) only for hard samples: the others carry no reason to explain.
+            var info: HardExampleInfo?
+            if let decision = decisions[position] {
+                info = decision.isHard
+                    ? judge.explain(MiningEvidence(record: record, neighbours: neighbours[position]))
+                    : HardExampleInfo(isHard: false, coefficient: decision.coefficient)
+            }
             samples.append(MinedSample(index: record.index, source: record.source, info: info, failure: record.failure, isSelected: selected.contains(record.index)))
         }
         return MiningResult(

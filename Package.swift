@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "WinnowCore", targets: ["WinnowCore"]),
         .library(name: "WinnowStore", targets: ["WinnowStore"]),
         .library(name: "WinnowStoreSQLite", targets: ["WinnowStoreSQLite"]),
+        .library(name: "WinnowStorePostgres", targets: ["WinnowStorePostgres"]),
         .library(name: "WinnowObjects", targets: ["WinnowObjects"]),
         .library(name: "WinnowEngine", targets: ["WinnowEngine"]),
         .library(name: "WinnowServer", targets: ["WinnowServer"]),
@@ -33,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        // Already in the graph through AsyncHTTPClient and PostgresNIO; named for the store's TLS settings.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
     ],
     targets: [
         // Pure domain: types, reason catalogue, manifest and VOC codecs. No I/O, nothing of ours.
@@ -43,6 +47,17 @@ let package = Package(
         .target(
             name: "WinnowStoreSQLite",
             dependencies: ["WinnowStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // PostgreSQL (PostgresNIO) metadata store: the scale-out choice.
+        .target(
+            name: "WinnowStorePostgres",
+            dependencies: [
+                "WinnowCore", "WinnowStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // Object-store port and the local-folder implementation.
@@ -100,6 +115,7 @@ let package = Package(
             name: "winnow",
             dependencies: [
                 "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowEngine", "WinnowImaging", "WinnowServer",
+                "WinnowStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -112,6 +128,14 @@ let package = Package(
         .testTarget(
             name: "WinnowStoreTests",
             dependencies: ["WinnowStore", "WinnowStoreSQLite", "WinnowTesting", "WinnowObjects"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WinnowStorePostgresTests",
+            dependencies: [
+                "WinnowStore", "WinnowStorePostgres", "WinnowTesting", "WinnowCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -20,6 +20,8 @@ struct WinnowProcess {
 
     let dataDirectory: String
     let workingDirectory: String
+    /// Variables set for the process on top of this one's.
+    var environment: [String: String] = [:]
 
     init(in directory: TemporaryDirectory) {
         dataDirectory = directory.path("data")
@@ -52,6 +54,7 @@ struct WinnowProcess {
         process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         var environment = ProcessInfo.processInfo.environment
         environment["WINNOW_DATA_DIR"] = dataDirectory
+        environment.merge(self.environment) { _, added in added }
         process.environment = environment
         return process
     }

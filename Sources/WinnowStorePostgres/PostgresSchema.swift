@@ -122,6 +122,23 @@ enum PostgresSchema {
             "CREATE INDEX collection_task_by_service ON collection_task(service_id, created_at)",
             "CREATE INDEX collection_task_unfinished ON collection_task(created_at) WHERE status NOT IN ('completed', 'failed')",
         ]),
+        PostgresMigration(name: "v4-work-units", statements: [
+            """
+            CREATE TABLE work_unit (
+                job_id TEXT COLLATE "C" NOT NULL,
+                sequence BIGINT NOT NULL,
+                payload TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'leased', 'completed')),
+                attempts BIGINT NOT NULL DEFAULT 0,
+                worker TEXT,
+                lease_token TEXT,
+                lease_expires_at DOUBLE PRECISION,
+                result TEXT,
+                PRIMARY KEY (job_id, sequence)
+            )
+            """,
+            "CREATE INDEX work_unit_claimable ON work_unit(job_id, sequence) WHERE state <> 'completed'",
+        ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction, and returns their names.

@@ -20,4 +20,9 @@ struct PostgresConformanceTests {
     func taskStore(_ check: CollectionTaskStoreConformance.Check) async throws {
         try await PostgresTestDatabase.withFreshStore { try await check.run($0) }
     }
+
+    @Test("PostgreSQL work-unit store", arguments: WorkUnitStoreConformance.checks)
+    func workUnitStore(_ check: WorkUnitStoreConformance.Check) async throws {
+        try await PostgresTestDatabase.withFreshStore { try await check.run($0) }
+    }
 }

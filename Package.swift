@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "WinnowCore", targets: ["WinnowCore"]),
         .library(name: "WinnowStore", targets: ["WinnowStore"]),
         .library(name: "WinnowStoreSQLite", targets: ["WinnowStoreSQLite"]),
+        .library(name: "WinnowStorePostgres", targets: ["WinnowStorePostgres"]),
         .library(name: "WinnowObjects", targets: ["WinnowObjects"]),
         .library(name: "WinnowEngine", targets: ["WinnowEngine"]),
         .library(name: "WinnowServer", targets: ["WinnowServer"]),
@@ -36,6 +37,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         // SHA-256 and HMAC for S3's Signature Version 4.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        // Already in the graph through AsyncHTTPClient and PostgresNIO; named for the store's TLS settings.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
     ],
     targets: [
         // Pure domain: types, reason catalogue, manifest and VOC codecs. No I/O, nothing of ours.
@@ -46,6 +50,17 @@ let package = Package(
         .target(
             name: "WinnowStoreSQLite",
             dependencies: ["WinnowStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // PostgreSQL (PostgresNIO) metadata store: the scale-out choice.
+        .target(
+            name: "WinnowStorePostgres",
+            dependencies: [
+                "WinnowCore", "WinnowStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // Object-store port and the local-folder implementation.
@@ -114,7 +129,7 @@ let package = Package(
         .executableTarget(
             name: "winnow",
             dependencies: [
-                "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowObjectsS3", "WinnowEngine",
+                "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowStorePostgres", "WinnowObjects", "WinnowObjectsS3", "WinnowEngine",
                 "WinnowImaging", "WinnowServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -130,6 +145,14 @@ let package = Package(
         .testTarget(
             name: "WinnowStoreTests",
             dependencies: ["WinnowStore", "WinnowStoreSQLite", "WinnowTesting", "WinnowObjects"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WinnowStorePostgresTests",
+            dependencies: [
+                "WinnowStore", "WinnowStorePostgres", "WinnowTesting", "WinnowCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

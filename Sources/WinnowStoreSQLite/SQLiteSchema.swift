@@ -97,6 +97,23 @@ enum SQLiteSchema {
                 CREATE INDEX collection_task_unfinished ON collection_task(created_at) WHERE status NOT IN ('completed', 'failed');
                 """)
         }
+        migrator.registerMigration("v4-work-units") { db in
+            try db.execute(sql: """
+                CREATE TABLE work_unit (
+                    job_id TEXT NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    payload TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'leased', 'completed')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    worker TEXT,
+                    lease_token TEXT,
+                    lease_expires_at DOUBLE,
+                    result TEXT,
+                    PRIMARY KEY (job_id, sequence)
+                ) WITHOUT ROWID;
+                CREATE INDEX work_unit_claimable ON work_unit(job_id, sequence) WHERE state <> 'completed';
+                """)
+        }
         return migrator
     }
 }

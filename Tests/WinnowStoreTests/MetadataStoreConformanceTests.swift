@@ -45,3 +45,17 @@ import WinnowTesting
         try await check.run(try SQLiteMetadataStore(path: directory.path("winnow.sqlite")))
     }
 }
+
+/// Runs the work-unit store conformance suite against the in-memory and SQLite stores.
+@Suite struct WorkUnitStoreConformanceTests {
+    @Test("in-memory work-unit store", arguments: WorkUnitStoreConformance.checks)
+    func memoryStore(_ check: WorkUnitStoreConformance.Check) async throws {
+        try await check.run(MemoryWorkUnitStore())
+    }
+
+    @Test("SQLite work-unit store", arguments: WorkUnitStoreConformance.checks)
+    func sqliteStore(_ check: WorkUnitStoreConformance.Check) async throws {
+        let directory = try TemporaryDirectory()
+        try await check.run(try SQLiteMetadataStore(path: directory.path("winnow.sqlite")))
+    }
+}

@@ -4,13 +4,15 @@ import WinnowEngine
 import WinnowObjects
 import WinnowObjectsS3
 import WinnowStore
+import WinnowStorePostgres
 import WinnowStoreSQLite
 
 /// The composition root: the concrete stores the commands run on.
 ///
-/// Today: SQLite in `DATA/winnow.sqlite` and a local object folder in `DATA/objects`. Manifests and the
-/// files they name are read from local paths and from `s3://`/`obs://` storage configured by the AWS
-/// environment variables (``resourceReader()``).
+/// Metadata in SQLite (`DATA/winnow.sqlite`), or in PostgreSQL with `--database postgres://…` or
+/// `WINNOW_DATABASE_URL`; objects in a local folder (`DATA/objects`). Manifests and the files they name
+/// are read from local paths and from `s3://`/`obs://` storage configured by the AWS environment
+/// variables (``resourceReader()``).
 struct WinnowEnvironment {
     let dataDirectory: String
     let store: any MetadataStore
@@ -27,7 +29,7 @@ struct WinnowEnvironment {
         } catch {
             throw CLIError("cannot create the data folder \(directory): \(error.localizedDescription)")
         }
-        let store = try SQLiteMetadataStore(path: directory + "/winnow.sqlite")
+        let store = try openMetadataStore(options, dataDirectory: directory)
         let objects = try LocalFolderObjectStore(root: directory + "/objects")
         return WinnowEnvironment(dataDirectory: directory, store: store, services: store, tasks: store, objects: objects, reader: resourceReader())
     }
@@ -36,6 +38,22 @@ struct WinnowEnvironment {
     /// endpoint of `AWS_*` variables (docs/scale.md); without them an object location fails saying so.
     static func resourceReader() -> any ResourceReader {
         S3ResourceReader(environment: ProcessInfo.processInfo.environment, fallback: StandardResourceReader())
+    }
+
+    /// The metadata store: PostgreSQL when a database URL is given, else SQLite in the data folder.
+    /// PostgreSQL is connected and migrated on first use, so a bad URL fails here and an unreachable
+    /// server at the first command that reads or writes.
+    private static func openMetadataStore(
+        _ options: GlobalOptions, dataDirectory: String
+    ) throws -> any MetadataStore & ServiceStore & CollectionTaskStore {
+        guard let url = options.resolvedDatabaseURL else {
+            return try SQLiteMetadataStore(path: dataDirectory + "/winnow.sqlite")
+        }
+        do {
+            return try PostgresMetadataStore(url: url)
+        } catch {
+            throw CLIError("--database (or WINNOW_DATABASE_URL): \(error.message)")
+        }
     }
 
     /// Batch services on these stores.

@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "WinnowServer",
             dependencies: [
-                "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine",
+                "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine", "WinnowImaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "WinnowServerTests",
             dependencies: [
-                "WinnowServer", "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine",
+                "WinnowServer", "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine", "WinnowImaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

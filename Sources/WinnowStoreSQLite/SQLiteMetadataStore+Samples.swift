@@ -44,16 +44,16 @@ extension SQLiteMetadataStore {
     public func countSamples(_ query: SampleQuery) async throws -> Int {
         var key = query
         (key.sort, key.descending, key.afterID, key.limit, key.offset) = (.id, false, nil, nil, 0)
-        let generation = counts.generation
+        let (generation, stamp) = (counts.generation, counts.currentStamp())
         if let count = counts.value(for: key) { return count }
         let (filter, arguments) = Self.whereClause(query, keyset: false)
         let count = try await read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample s WHERE \(filter)", arguments: arguments) ?? 0 }
-        counts.store(count, for: key, generation: generation)
+        counts.store(count, for: key, generation: generation, stamp: stamp)
         return count
     }
 
     public func statistics(datasetID: String) async throws -> DatasetStatistics {
-        let generation = statisticsCache.generation
+        let (generation, stamp) = (statisticsCache.generation, statisticsCache.currentStamp())
         if let statistics = statisticsCache.value(for: datasetID) { return statistics }
         let statistics = try await read { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE id = ?", arguments: [datasetID]) != nil else {
@@ -80,7 +80,7 @@ extension SQLiteMetadataStore {
             }
             return DatasetStatistics(total: total, byState: byState, hard: hard, byReason: byReason)
         }
-        statisticsCache.store(statistics, for: datasetID, generation: generation)
+        statisticsCache.store(statistics, for: datasetID, generation: generation, stamp: stamp)
         return statistics
     }
 

@@ -9,9 +9,9 @@ public import WinnowStore
 public final class SQLiteMetadataStore: MetadataStore {
     let database: DatabasePool
     /// Sample counts by filter, until the next write (listing pages ask for the total every time).
-    let counts = GenerationCache<SampleQuery, Int>()
+    let counts: GenerationCache<SampleQuery, Int>
     /// Dataset statistics by dataset id, until the next write.
-    let statisticsCache = GenerationCache<String, DatasetStatistics>()
+    let statisticsCache: GenerationCache<String, DatasetStatistics>
 
     /// Opens (creating if needed) the database at `path` and migrates it.
     ///
@@ -24,6 +24,10 @@ public final class SQLiteMetadataStore: MetadataStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
+        // Another process's commit changes the database or its write-ahead log: cached counts then go stale.
+        let stamp = GenerationCache<String, Int>.fileStamp([path, path + "-wal"])
+        counts = GenerationCache(stamp: stamp)
+        statisticsCache = GenerationCache(stamp: stamp)
         do {
             database = try DatabasePool(path: path, configuration: configuration)
             try SQLiteSchema.migrator.migrate(database)

@@ -73,4 +73,19 @@ import WinnowTesting
         #expect(easiest.last?.hardExample == nil, "without a coefficient comes last ascending too")
     }
 
+    @Test func aWriteByAnotherConnectionIsSeenAtOnce() async throws {
+        // Given two stores on one file (as `winnow serve` and a CLI import would be)
+        let directory = try TemporaryDirectory()
+        let (server, datasetID) = try await store(directory)
+        let other = try SQLiteMetadataStore(path: directory.path("listing.sqlite"))
+        #expect(try await server.countSamples(SampleQuery(datasetID: datasetID)) == 60)
+        #expect(try await server.statistics(datasetID: datasetID).total == 60)
+        // When the other one commits more samples
+        let importID = try await other.beginImport(datasetID: datasetID)
+        try await other.stageSamples([ConformanceFixtures.sample(datasetID: datasetID, source: "/img/elsewhere.jpg")], importID: importID)
+        _ = try await other.commitImport(importID, policy: .skipExisting)
+        // Then the first one's cached count and statistics are not served
+        #expect(try await server.countSamples(SampleQuery(datasetID: datasetID)) == 61)
+        #expect(try await server.statistics(datasetID: datasetID).total == 61)
+    }
 }

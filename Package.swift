@@ -108,7 +108,7 @@ let package = Package(
         .target(
             name: "WinnowServer",
             dependencies: [
-                "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine",
+                "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine", "WinnowImaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -169,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "WinnowServerTests",
             dependencies: [
-                "WinnowServer", "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine",
+                "WinnowServer", "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine", "WinnowImaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

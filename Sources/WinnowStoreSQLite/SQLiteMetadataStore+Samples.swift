@@ -26,11 +26,15 @@ extension SQLiteMetadataStore {
         case .id: "s.id \(direction)"
         case .source: "s.source \(direction), s.id \(direction)"
         case .createdAt: "s.created_at \(direction), s.id \(direction)"
-        case .coefficient: "(s.hard_coefficient IS NULL), s.hard_coefficient \(direction), s.id \(direction)"
+        // SQLite sorts NULL lowest, so descending puts samples without a coefficient last by itself
+        // (and the listing index serves it); ascending needs the explicit NULL test.
+        case .coefficient where query.descending: "s.hard_coefficient DESC, s.id DESC"
+        case .coefficient: "(s.hard_coefficient IS NULL), s.hard_coefficient ASC, s.id ASC"
         }
-        var sql = "SELECT s.* FROM sample s WHERE \(filter) ORDER BY \(order)"
-        sql += " LIMIT \(query.limit.map { max(0, $0) } ?? -1) OFFSET \(max(0, query.offset))"
-        let statement = sql
+        // The page's row ids come from an index first (OFFSET skips index entries, not decoded rows);
+        // only the page's own rows are read whole.
+        let page = "SELECT s.rowid FROM sample s WHERE \(filter) ORDER BY \(order) LIMIT \(query.limit.map { max(0, $0) } ?? -1) OFFSET \(max(0, query.offset))"
+        let statement = "SELECT s.* FROM sample s WHERE s.rowid IN (\(page)) ORDER BY \(order)"
         return try await read { db in
             let coding = SampleRowCoding()
             return try Row.fetchAll(db, sql: statement, arguments: arguments).map { try coding.sample(from: $0) }
@@ -38,12 +42,20 @@ extension SQLiteMetadataStore {
     }
 
     public func countSamples(_ query: SampleQuery) async throws -> Int {
+        var key = query
+        (key.sort, key.descending, key.afterID, key.limit, key.offset) = (.id, false, nil, nil, 0)
+        let (generation, stamp) = (counts.generation, counts.currentStamp())
+        if let count = counts.value(for: key) { return count }
         let (filter, arguments) = Self.whereClause(query, keyset: false)
-        return try await read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample s WHERE \(filter)", arguments: arguments) ?? 0 }
+        let count = try await read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample s WHERE \(filter)", arguments: arguments) ?? 0 }
+        counts.store(count, for: key, generation: generation, stamp: stamp)
+        return count
     }
 
     public func statistics(datasetID: String) async throws -> DatasetStatistics {
-        try await read { db in
+        let (generation, stamp) = (statisticsCache.generation, statisticsCache.currentStamp())
+        if let statistics = statisticsCache.value(for: datasetID) { return statistics }
+        let statistics = try await read { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE id = ?", arguments: [datasetID]) != nil else {
                 throw StoreError.datasetNotFound(datasetID)
             }
@@ -61,13 +73,15 @@ extension SQLiteMetadataStore {
             }
             var byReason: [Int: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT r.reason, COUNT(*) AS n FROM sample_reason r JOIN sample s ON s.id = r.sample_id
-                WHERE r.dataset_id = ? AND s.import_id IS NULL AND s.is_hard = 1 GROUP BY r.reason
+                SELECT r.reason, COUNT(*) AS n FROM sample s CROSS JOIN sample_reason r ON r.sample_id = s.id
+                WHERE s.dataset_id = ? AND s.import_id IS NULL AND s.is_hard = 1 GROUP BY r.reason
                 """, arguments: [datasetID]) {
                 byReason[row["reason"]] = row["n"]
             }
             return DatasetStatistics(total: total, byState: byState, hard: hard, byReason: byReason)
         }
+        statisticsCache.store(statistics, for: datasetID, generation: generation, stamp: stamp)
+        return statistics
     }
 
     public func updateSamples(_ samples: [Sample]) async throws {
@@ -103,7 +117,9 @@ extension SQLiteMetadataStore {
             arguments.append(hard)
         }
         if let reason = query.reason {
-            conditions.append("EXISTS (SELECT 1 FROM sample_reason r WHERE r.sample_id = s.id AND r.reason = ?)")
+            // An IN list lets SQLite start from the few samples with the reason when that is cheaper.
+            conditions.append("s.id IN (SELECT r.sample_id FROM sample_reason r WHERE r.dataset_id = ? AND r.reason = ?)")
+            arguments.append(query.datasetID)
             arguments.append(reason)
         }
         if let range = query.coefficient {
@@ -112,7 +128,8 @@ extension SQLiteMetadataStore {
             arguments.append(range.upperBound)
         }
         if let label = query.label {
-            conditions.append("EXISTS (SELECT 1 FROM sample_label l WHERE l.sample_id = s.id AND l.name = ?)")
+            conditions.append("s.id IN (SELECT l.sample_id FROM sample_label l WHERE l.dataset_id = ? AND l.name = ?)")
+            arguments.append(query.datasetID)
             arguments.append(label)
         }
         if keyset, let after = query.afterID {

@@ -8,6 +8,10 @@ public import WinnowStore
 /// Readers never block the writer; writes are serialised. The schema is migrated on open.
 public final class SQLiteMetadataStore: MetadataStore {
     let database: DatabasePool
+    /// Sample counts by filter, until the next write (listing pages ask for the total every time).
+    let counts: GenerationCache<SampleQuery, Int>
+    /// Dataset statistics by dataset id, until the next write.
+    let statisticsCache: GenerationCache<String, DatasetStatistics>
 
     /// Opens (creating if needed) the database at `path` and migrates it.
     ///
@@ -20,6 +24,10 @@ public final class SQLiteMetadataStore: MetadataStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
+        // Another process's commit changes the database or its write-ahead log: cached counts then go stale.
+        let stamp = GenerationCache<String, Int>.fileStamp([path, path + "-wal"])
+        counts = GenerationCache(stamp: stamp)
+        statisticsCache = GenerationCache(stamp: stamp)
         do {
             database = try DatabasePool(path: path, configuration: configuration)
             try SQLiteSchema.migrator.migrate(database)
@@ -30,6 +38,11 @@ public final class SQLiteMetadataStore: MetadataStore {
 
     /// Runs a write transaction, mapping database errors to ``StoreError``.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        // After the transaction (committed or not), cached counts and statistics are stale.
+        defer {
+            counts.invalidate()
+            statisticsCache.invalidate()
+        }
         do {
             return try await database.write(body)
         } catch let error as StoreError {

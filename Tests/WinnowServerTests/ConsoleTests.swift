@@ -53,7 +53,8 @@ import WinnowStore
                 #expect(page.contains("To be confirmed <span class=\"count\">1</span>"))
                 #expect(page.contains("class=\"badge hard\""))
                 #expect(page.contains("11 box_count_drift"))
-                #expect(page.contains("<svg class=\"overlay\" viewBox=\"0 0 10 10\""))
+                #expect(page.contains("<img src=\"/samples/s1/thumbnail?v="), "the grid shows the server-rendered thumbnail")
+                #expect(!page.contains("<svg class=\"overlay\""), "boxes are drawn into the thumbnail's pixels")
                 #expect(page.contains("aria-label=\"Hard examples by reason\""))
                 #expect(page.contains("Confirm selected"))
             }
@@ -63,6 +64,7 @@ import WinnowStore
                 #expect(page.contains("Check the boxes."))
                 #expect(page.contains(HardReason.catalogue[11].suggestion))
                 #expect(page.contains("name=\"keep\" value=\"0\" checked"))
+                #expect(page.contains("<svg class=\"overlay\" viewBox=\"0 0 10 10\""), "numbered captions over the rendering")
                 #expect(page.contains("Unmark hard"))
             }
             for asset in ["winnow.css", "winnow.js"] {

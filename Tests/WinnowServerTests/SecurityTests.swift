@@ -133,7 +133,7 @@ import WinnowStore
                     try await client.execute(uri: route, method: .get) { response throws in
                         #expect(response.status == status, "\(route) for \(source): \(String(buffer: response.body))")
                         if status == .ok {
-                            #expect(response.headers[.contentType] == "image/png")
+                            #expect(response.headers[.contentType] == (route.hasSuffix("/thumbnail") ? "image/jpeg" : "image/png"))
                         } else if route.hasPrefix("/v1") {
                             let code = try JSON.object(response)["error_code"] as? String
                             #expect(code == (status == .forbidden ? "WINNOW.FORBIDDEN" : "WINNOW.NOT_FOUND"))

@@ -19,6 +19,8 @@ struct TestServer {
     var token: String?
     var maximumBodySize = 64 << 10
     var runsEngine = true
+    /// Folders images may be served from besides the registered ones.
+    var extraRoots: [String] = []
 
     init(token: String? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-server-\(UUID().uuidString)")
@@ -31,7 +33,8 @@ struct TestServer {
     }
 
     var configuration: ServerConfiguration {
-        ServerConfiguration(port: 0, token: token, maximumBodySize: maximumBodySize, runsEngine: runsEngine, stores: stores)
+        ServerConfiguration(
+            port: 0, token: token, maximumBodySize: maximumBodySize, extraRoots: extraRoots, runsEngine: runsEngine, stores: stores)
     }
 
     func app() -> some ApplicationProtocol { buildApplication(configuration: configuration) }
@@ -57,6 +60,21 @@ struct TestServer {
     /// A 1×1 PNG, made distinct by trailing bytes.
     static func png(_ tag: String) -> [UInt8] {
         Array(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==") ?? Data()) + Array(tag.utf8)
+    }
+
+    /// A 24-bit BMP of `width` × `height` filled with one colour.
+    static func bmp(width: Int, height: Int, color: (UInt8, UInt8, UInt8) = (255, 255, 255)) -> [UInt8] {
+        let rowBytes = (width * 3 + 3) / 4 * 4
+        func le32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        func le16(_ value: Int) -> [UInt8] { (0..<2).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        var bytes: [UInt8] = Array("BM".utf8) + le32(54 + rowBytes * height) + le32(0) + le32(54)
+        bytes += le32(40) + le32(width) + le32(height) + le16(1) + le16(24) + le32(0) + le32(rowBytes * height) + le32(2835) + le32(2835) + le32(0) + le32(0)
+        for _ in 0..<height {
+            var row: [UInt8] = []
+            for _ in 0..<width { row += [color.2, color.1, color.0] }
+            bytes += row + Array(repeating: 0, count: rowBytes - width * 3)
+        }
+        return bytes
     }
 
     /// A finished classification service imported from output: three inputs, `b.png` unsure.

@@ -4,7 +4,8 @@
 Starts `winnow serve` on a fresh data folder, registers the instant model from the console, deploys a
 batch service with hard-example filtering, opens its Data Collection tab, syncs its data to a new
 dataset, waits for "Dataset import complete", opens the filtering dataset's To be confirmed tab and
-confirms a hard example. Saves a screenshot of every step to SCREENSHOTS (default tests/browser/screenshots).
+confirms a hard example; checks that the grid's server-rendered thumbnails load and that detection
+thumbnails carry their boxes in their pixels. Saves a screenshot of every step to SCREENSHOTS (default tests/browser/screenshots).
 
 Usage: e2e.py WINNOW_BINARY
 """
@@ -46,6 +47,28 @@ def wait_for_server(url: str, seconds: float = 30) -> None:
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"winnow serve did not answer at {url}")
+
+
+# Counts the pixels of a thumbnail in the amber the server draws machine boxes in (255, 176, 0).
+AMBER_PIXELS = """
+const img = arguments[0];
+const canvas = document.createElement("canvas");
+canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+const context = canvas.getContext("2d");
+context.drawImage(img, 0, 0);
+const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+let count = 0;
+for (let i = 0; i < data.length; i += 4) {
+  if (data[i] > 235 && data[i + 1] > 140 && data[i + 1] < 210 && data[i + 2] < 70) { count++; }
+}
+return count;
+"""
+
+# Whether the first `n` thumbnails of the grid have loaded as real images.
+THUMBNAILS_LOADED = """
+const images = Array.from(document.querySelectorAll(".sample .thumb img")).slice(0, arguments[0]);
+return images.length > 0 && images.every(function (img) { return img.complete && img.naturalWidth > 0; });
+"""
 
 
 def main() -> int:
@@ -113,6 +136,9 @@ def main() -> int:
         link.click()
         wait.until(conditions.presence_of_element_located((By.CSS_SELECTOR, ".tabs a.active")))
         assert "To be confirmed" in driver.find_element(By.CSS_SELECTOR, ".tabs a.active").text
+        # The server-rendered thumbnails load (JPEGs with naturalWidth > 0, not the broken-image placeholder).
+        wait.until(lambda d: d.execute_script(THUMBNAILS_LOADED, 4))
+        assert not driver.find_elements(By.CSS_SELECTOR, ".thumb.broken"), "a thumbnail failed to load"
         shot("06-to-be-confirmed")
         cards = driver.find_elements(By.CSS_SELECTOR, ".sample .thumb")
         assert cards, "no hard example in the To be confirmed tab"
@@ -144,10 +170,13 @@ def main() -> int:
         driver.get(url + "/services/faces?tab=collection")
         wait.until(lambda d: "Dataset import complete" in d.page_source or d.refresh())
         driver.get(url + "/datasets/faces-hard?tab=to_be_confirmed")
+        wait.until(lambda d: d.execute_script(THUMBNAILS_LOADED, 8))
         shot("10-detection-grid")
-        boxes = driver.find_elements(By.CSS_SELECTOR, ".sample svg.overlay rect")
-        assert boxes, "no boxes drawn over the detection thumbnails"
-        boxes[0].find_element(By.XPATH, "ancestor::a[contains(@class, 'thumb')]").click()
+        # The boxes are drawn into the thumbnails' pixels by the server.
+        thumbnails = driver.find_elements(By.CSS_SELECTOR, ".sample .thumb img")
+        with_boxes = [img for img in thumbnails if driver.execute_script(AMBER_PIXELS, img) > 20]
+        assert with_boxes, "no boxes drawn into the detection thumbnails"
+        with_boxes[0].find_element(By.XPATH, "ancestor::a[contains(@class, 'thumb')]").click()
         wait.until(conditions.presence_of_element_located((By.CSS_SELECTOR, "ul.boxes")))
         shot("11-detection-sample")
         keep = driver.find_elements(By.CSS_SELECTOR, "input[name=keep]")

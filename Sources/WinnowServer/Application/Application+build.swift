@@ -37,6 +37,7 @@ func buildRouter(_ environment: ServerEnvironment) -> Router<WinnowRequestContex
     CollectionController(environment: environment).register(on: api)
     DatasetsController(environment: environment).register(on: api)
     SamplesController(environment: environment).register(on: api)
+    DatasetCharts(environment: environment).register(on: api)
 
     let document = JSONWriter.serialize(OpenAPIDocument.json())
     router.get("openapi.json") { _, _ in

@@ -13,6 +13,8 @@ struct ServerEnvironment: Sendable {
     let executor: EngineExecutor
     let sessions: SessionStore
     let roots: RootRegistry
+    /// Rendered thumbnails, shared by the API and the console.
+    let thumbnails: ThumbnailCache
 
     var stores: ServerStores { configuration.stores }
     var manager: BatchServiceManager { BatchServiceManager(services: stores.services, reader: stores.reader) }
@@ -26,6 +28,7 @@ struct ServerEnvironment: Sendable {
         executor = EngineExecutor(stores: configuration.stores, resumesOnStart: configuration.resumesOnStart, logger: logger)
         sessions = SessionStore()
         roots = RootRegistry(stores: configuration.stores, extraRoots: configuration.extraRoots)
+        thumbnails = ThumbnailCache()
     }
 
     // MARK: Lookups

@@ -19,6 +19,7 @@ enum Assets {
     /// - `data-poll` on the body: every 2 s, fetch the page again and swap the `[data-live]` parts,
     ///   until the page says nothing is running any more.
     /// - `data-toggle`, `data-confirm`, `data-select-all`: show filtering fields, confirm deletions, select all.
+    /// - a thumbnail or image that fails to load is replaced by an "image unavailable" placeholder.
     static let script = #"""
         (function () {
           "use strict";
@@ -38,7 +39,17 @@ enum Assets {
               })
               .catch(function () { setTimeout(poll, 5000); });
           }
+          // A thumbnail the server could not render (missing or corrupt file) becomes a placeholder.
+          function markBroken(img) {
+            if (img.parentElement) { img.parentElement.classList.add("broken"); img.parentElement.setAttribute("data-broken", "image unavailable"); }
+          }
+          document.addEventListener("error", function (event) {
+            if (event.target && event.target.tagName === "IMG") { markBroken(event.target); }
+          }, true);
           document.addEventListener("DOMContentLoaded", function () {
+            document.querySelectorAll(".thumb img, .frame img").forEach(function (img) {
+              if (img.complete && img.naturalWidth === 0 && img.getAttribute("loading") !== "lazy") { markBroken(img); }
+            });
             if (document.body.hasAttribute("data-poll")) { setTimeout(poll, 2000); }
             document.querySelectorAll("[data-toggle]").forEach(function (box) {
               var target = document.getElementById(box.getAttribute("data-toggle"));
@@ -107,8 +118,9 @@ enum Assets {
         .hint-box { background: #fff7ed; border: 1px solid #fed7aa; padding: 10px 12px; border-radius: 6px; margin: 8px 0; }
         .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 0 0 14px; }
         .filters input, .filters select { padding: 4px 6px; border: 1px solid #c6ccd8; border-radius: 5px; font: inherit; }
-        .charts { display: flex; gap: 16px; flex-wrap: wrap; } .charts .card { flex: 1; min-width: 320px; }
+        .charts { display: flex; gap: 16px; flex-wrap: wrap; } .charts .card { flex: 1; min-width: 320px; } .charts .card.wide { flex-basis: 100%; } img.chart { max-width: 100%; }
         svg.chart .bar { fill: #3b82f6; } svg.chart .axis, svg.chart .value { font-size: 11px; fill: var(--muted); } svg.chart .axis-line { stroke: var(--line); }
+        svg.chart .bar.drift { fill: var(--hard); } svg.chart .band { fill: #bbf7d0; } svg.chart .median { stroke: var(--ok); stroke-width: 2; }
         .batchbar { display: flex; align-items: center; gap: 12px; margin-bottom: 10px; }
         .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 12px; }
         .sample { position: relative; background: var(--card); border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
@@ -116,6 +128,8 @@ enum Assets {
         .sample > input[type=checkbox] { position: absolute; top: 8px; left: 8px; z-index: 2; width: 18px; height: 18px; }
         .thumb { position: relative; display: block; aspect-ratio: 4 / 3; background: #e9edf3; }
         .thumb img, .frame img { width: 100%; height: 100%; object-fit: contain; display: block; }
+        .thumb.broken img, .frame.broken img { visibility: hidden; }
+        .thumb.broken::after, .frame.broken::after { content: attr(data-broken); position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; color: var(--muted); font-size: 12px; }
         svg.overlay { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; }
         svg.overlay rect { fill: none; stroke: #f97316; stroke-width: 2; } svg.overlay .confirmed rect { stroke: #22c55e; }
         svg.overlay text { fill: #f97316; font-weight: 700; paint-order: stroke; stroke: #fff; } svg.overlay .confirmed text { fill: #16a34a; }

@@ -36,7 +36,12 @@ enum Charts {
 
     /// Vertical bars: how the hard coefficients spread over [0, 1].
     static func histogram(_ coefficients: [Double], bins: Int = 10) -> HTML {
-        let counts = Self.bins(coefficients, count: bins)
+        histogram(counts: Self.bins(coefficients, count: bins))
+    }
+
+    /// Vertical bars over [0, 1] from counts per equal bin.
+    static func histogram(counts: [Int]) -> HTML {
+        let bins = counts.count
         guard let largest = counts.max(), largest > 0 else { return "<p class=\"muted\">No coefficients yet.</p>" }
         let barWidth = 30, chartHeight = 120, left = 30, bottom = 20
         let width = left + bins * barWidth + 10
@@ -58,9 +63,10 @@ enum Charts {
     }
 }
 
-/// Detection boxes drawn over an image as SVG, in the image's pixel coordinates.
+/// Detection boxes drawn over an image as SVG, in the image's pixel coordinates. With `captionsOnly` it
+/// writes just the numbered captions, over a rendering whose boxes the server drew into the pixels.
 enum BoxOverlay {
-    static func svg(_ labels: [Label], size: ImageSize?, numbered: Bool = false) -> HTML {
+    static func svg(_ labels: [Label], size: ImageSize?, numbered: Bool = false, captionsOnly: Bool = false) -> HTML {
         let boxes = labels.enumerated().filter { $0.element.shape != nil }
         guard let size, size.width > 0, size.height > 0, !boxes.isEmpty else { return "" }
         // Captions scale with the image, so they read the same in a thumbnail and on the sample page.
@@ -71,7 +77,7 @@ enum BoxOverlay {
             let kind = label.isConfirmed ? "box confirmed" : "box"
             return """
                 <g class="\(kind)"><title>\(label.name)\(label.confidence.map { String(format: " %.2f", $0) } ?? "")</title>\
-                <rect x="\(b.xmin, digits: 1)" y="\(b.ymin, digits: 1)" width="\(max(0, b.xmax - b.xmin), digits: 1)" height="\(max(0, b.ymax - b.ymin), digits: 1)" vector-effect="non-scaling-stroke"/>\
+                \(captionsOnly ? "" : HTML("<rect x=\"\(b.xmin, digits: 1)\" y=\"\(b.ymin, digits: 1)\" width=\"\(max(0, b.xmax - b.xmin), digits: 1)\" height=\"\(max(0, b.ymax - b.ymin), digits: 1)\" vector-effect=\"non-scaling-stroke\"/>"))\
                 <text x="\(b.xmin + fontSize / 6, digits: 1)" y="\(max(b.ymin - fontSize / 4, fontSize), digits: 1)" font-size="\(fontSize, digits: 1)" stroke-width="\(fontSize / 7, digits: 2)">\(caption)</text></g>
                 """
         }

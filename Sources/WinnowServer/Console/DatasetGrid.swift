@@ -1,12 +1,11 @@
 import Foundation
 import WinnowCore
 
-/// A page of samples as thumbnails (the original image scaled by the browser, boxes drawn over it),
+/// A page of samples as thumbnails (rendered by the server with the boxes drawn in, loaded lazily),
 /// with hard badges and reason chips, check boxes for batch confirmation and paging links.
 struct DatasetGrid {
     let dataset: Dataset
     let samples: [Sample]
-    let roots: RootSnapshot
     let session: ConsoleSession?
     /// The page's own address, to come back to after a batch confirmation.
     let back: String
@@ -36,9 +35,6 @@ struct DatasetGrid {
 
     private func card(_ sample: Sample) -> HTML {
         let link = "/samples/\(sample.id)"
-        let needsSize = sample.labels.contains { $0.shape != nil }
-        var size = sample.imageSize
-        if needsSize, size == nil, let path = try? roots.resolve(sample.source) { size = ImageFile.size(atPath: path) }
         let badge: HTML = sample.isHard
             ? "<span class=\"badge hard\">hard\(sample.hardExample?.coefficient.map { String(format: " %.2f", $0) } ?? "")</span>" : ""
         let chips: [HTML] = (sample.hardExample?.reasons ?? []).map { reason in
@@ -49,10 +45,16 @@ struct DatasetGrid {
             ? "<input type=\"checkbox\" name=\"ids\" value=\"\(sample.id)\" aria-label=\"Select\">" : ""
         return """
             <div class="sample state-\(sample.state.rawValue)">\(checkbox)<a href="\(link)" class="thumb">\
-            <img src="/samples/\(sample.id)/thumbnail" alt="\(ResourceLocationName.fileName(sample.source))" loading="lazy">\(BoxOverlay.svg(sample.labels, size: size))</a>
+            <img src="\(Self.thumbnailAddress(sample))" alt="\(ResourceLocationName.fileName(sample.source))" loading="lazy" decoding="async"></a>
             <div class="meta">\(badge)<span class="state">\(Self.stateName(sample.state))</span><div class="labels">\(labels.isEmpty ? "—" : labels)</div>
             <div class="chips">\(chips)</div><div class="muted small source">\(ResourceLocationName.fileName(sample.source))</div></div></div>
             """
+    }
+
+    /// The thumbnail's address with the sample's revision, so the browser keeps it until the sample changes.
+    static func thumbnailAddress(_ sample: Sample, size: Int? = nil) -> String {
+        let revision = String(Int64((sample.updatedAt.timeIntervalSince1970 * 1000).rounded()))
+        return "/samples/\(sample.id)/thumbnail?\(size.map { "size=\($0)&" } ?? "")v=\(revision)"
     }
 
     /// Batch confirmation keeps the current labels, so it applies to unconfirmed samples that have some.

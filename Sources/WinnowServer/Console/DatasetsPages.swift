@@ -90,21 +90,29 @@ struct DatasetsPages {
         if filters["sort"] == nil, tab == .toBeConfirmed { filters["sort"] = "coefficient" }
         let listing = try SampleListing(datasetID: dataset.id, parameters: QueryParameters(filters))
         let page = try await listing.page(in: environment.stores.metadata)
-        let roots = try await environment.roots.snapshot()
         let base = "/datasets/\(HTML.urlComponent(dataset.name))"
         var back = URLComponents(string: request.uri.description)
         let kept = back?.queryItems?.filter { $0.name != "notice" }
         back?.queryItems = kept?.isEmpty == true ? nil : kept
-        let grid = DatasetGrid(dataset: dataset, samples: page.samples, roots: roots, session: context.session, back: back?.string ?? base)
-        let coefficients = try await hardCoefficients(dataset)
+        let grid = DatasetGrid(dataset: dataset, samples: page.samples, session: context.session, back: back?.string ?? base)
+        let charts = DatasetCharts(environment: environment)
         func tabLink(_ state: SampleState?, _ label: String, _ count: Int) -> HTML {
             let href = state.map { "\(base)?tab=\($0.rawValue)" } ?? base
             return "<a href=\"\(href)\"\(state == tab ? HTML(" class=\"active\"") : "")>\(label) <span class=\"count\">\(count)</span></a>"
         }
-        let charts: HTML = statistics.hard > 0
+        var coefficientCounts: [Int] = []
+        if statistics.hard > 0 { coefficientCounts = try await charts.coefficientCounts(datasetID: dataset.id) }
+        let drifting = FeatureDrift.reasons.contains { (statistics.byReason[$0] ?? 0) > 0 }
+        let features: HTML = drifting
+            ? """
+                <div class="card wide"><h3>Features against the training set</h3>\
+                <img class="chart" src="/v1/datasets/\(HTML.urlComponent(dataset.name))/charts/features.svg" alt="Feature distributions against the training set" loading="lazy"></div>
+                """
+            : ""
+        let chartSection: HTML = statistics.hard > 0
             ? """
                 <section class="charts"><div class="card"><h3>Hard examples by reason</h3>\(Charts.reasons(statistics.byReason))</div>
-                <div class="card"><h3>Hard coefficient</h3>\(Charts.histogram(coefficients))</div></section>
+                <div class="card"><h3>Hard coefficient</h3>\(Charts.histogram(counts: coefficientCounts))</div>\(features)</section>
                 """
             : ""
         let body: HTML = """
@@ -112,7 +120,7 @@ struct DatasetsPages {
             <p class="crumbs"><a href="/datasets">Datasets</a> ›</p>
             <div class="heading"><h1>\(dataset.name) <span class="muted small">\(dataset.labelingType.rawValue)</span></h1>
             <div class="actions">\(Layout.actionButton("Delete", action: "\(base)/delete", session: context.session, style: "danger", confirm: "Delete dataset \(dataset.name) and its samples?"))</div></div>
-            \(charts)
+            \(chartSection)
             <nav class="tabs">\(tabLink(nil, "All", statistics.total))\(tabLink(.unlabeled, "Unlabeled", statistics.byState[.unlabeled] ?? 0))\
             \(tabLink(.labeled, "Labeled", statistics.byState[.labeled] ?? 0))\(tabLink(.toBeConfirmed, "To be confirmed", statistics.byState[.toBeConfirmed] ?? 0))</nav>
             \(filterForm(tab: tab, query: query, statistics: statistics))
@@ -139,19 +147,6 @@ struct DatasetsPages {
             <label>Sort <select name="sort"><option value="">Default</option>\(sorts)</select></label>
             <button>Filter</button></form>
             """
-    }
-
-    /// Coefficients of the dataset's hard samples for the histogram (the first 20 000).
-    private func hardCoefficients(_ dataset: Dataset) async throws -> [Double] {
-        var values: [Double] = []
-        var after: String?
-        while values.count < 20_000 {
-            let page = try await environment.stores.metadata.listSamples(SampleQuery(datasetID: dataset.id, hard: true, afterID: after, limit: 1000))
-            guard let last = page.last else { break }
-            after = last.id
-            values += page.compactMap { $0.hardExample?.coefficient }
-        }
-        return values
     }
 }
 

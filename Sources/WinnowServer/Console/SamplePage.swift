@@ -12,16 +12,22 @@ struct SamplePage {
     func register(on router: Router<WinnowRequestContext>) {
         router.get("samples/{id}", use: show)
         router.get("samples/{id}/image", use: image)
-        router.get("samples/{id}/thumbnail", use: image)
+        router.get("samples/{id}/thumbnail", use: thumbnail)
         router.post("samples/{id}/confirm", use: confirm)
         router.post("samples/{id}/hard", use: markHard)
         router.post("samples/{id}/unhard", use: unmarkHard)
     }
 
     var limit: Int { environment.configuration.maximumBodySize }
+    /// The longer side of the sample page's rendering (boxes drawn in by the server).
+    static let renderingSize = 960
 
     @Sendable func image(_ request: Request, context: WinnowRequestContext) async throws -> Response {
         try await SamplesController.imageResponse(try await environment.sample(try context.parameters.path("id")), in: environment)
+    }
+
+    @Sendable func thumbnail(_ request: Request, context: WinnowRequestContext) async throws -> Response {
+        try await ThumbnailResponse.make(request, sample: try await environment.sample(try context.parameters.path("id")), environment: environment)
     }
 
     @Sendable func show(_ request: Request, context: WinnowRequestContext) async throws -> Response {
@@ -44,8 +50,8 @@ struct SamplePage {
             \(Layout.notice(QueryParameters(request).string("notice")))
             <p class="crumbs"><a href="/datasets">Datasets</a> › <a href="\(base)">\(dataset.name)</a> › <a href="\(base)?tab=\(sample.state.rawValue)">\(DatasetGrid.stateName(sample.state))</a> ›</p>
             <div class="heading"><h1>\(ResourceLocationName.fileName(sample.source)) \(hard)</h1></div>
-            <div class="sample-page"><div class="viewer"><div class="frame"><img src="/samples/\(sample.id)/image" alt="\(sample.source)">\(BoxOverlay.svg(sample.labels, size: size, numbered: true))</div>\(imageProblem)
-            <p class="muted small"><code>\(sample.source)</code>\(size.map { HTML(" · \($0.width)×\($0.height)") } ?? "")</p></div>
+            <div class="sample-page"><div class="viewer"><div class="frame"><img src="\(DatasetGrid.thumbnailAddress(sample, size: Self.renderingSize))" alt="\(sample.source)">\(BoxOverlay.svg(sample.labels, size: size, numbered: true, captionsOnly: true))</div>\(imageProblem)
+            <p class="muted small"><code>\(sample.source)</code>\(size.map { HTML(" · \($0.width)×\($0.height)") } ?? "") · <a href="/samples/\(sample.id)/image">original</a></p></div>
             <div class="side">\(review(sample, detection: detection, session: context.session))</div></div>
             \(reasons(sample))
             """

@@ -17,7 +17,7 @@ struct SamplesController {
         api.put("samples/{id}/hard", use: markHard)
         api.delete("samples/{id}/hard", use: unmarkHard)
         api.get("samples/{id}/image", use: image)
-        api.get("samples/{id}/thumbnail", use: image)
+        api.get("samples/{id}/thumbnail", use: thumbnail)
     }
 
     @Sendable func list(_ request: Request, context: WinnowRequestContext) async throws -> Response {
@@ -88,11 +88,15 @@ struct SamplesController {
         return try JSONResponse.make(SampleDetailDTO(samples[0]))
     }
 
-    /// The sample's image, read from its source, only from a registered folder. The thumbnail is the same
-    /// image for now: the browser scales it.
+    /// The sample's image, read from its source, only from a registered folder.
     @Sendable func image(_ request: Request, context: WinnowRequestContext) async throws -> Response {
         let sample = try await environment.sample(try context.parameters.path("id"))
         return try await Self.imageResponse(sample, in: environment)
+    }
+
+    /// A small JPEG of the sample's image with its boxes drawn (see ``ThumbnailResponse``).
+    @Sendable func thumbnail(_ request: Request, context: WinnowRequestContext) async throws -> Response {
+        try await ThumbnailResponse.make(request, sample: try await environment.sample(try context.parameters.path("id")), environment: environment)
     }
 
     static func imageResponse(_ sample: Sample, in environment: ServerEnvironment) async throws -> Response {

@@ -10,6 +10,8 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidParameter = "WINNOW.INVALID_PARAMETER"
         case conflict = "WINNOW.CONFLICT"
         case tooLarge = "WINNOW.TOO_LARGE"
+        /// A file the request needs (a sample's image) exists but cannot be decoded.
+        case invalidImage = "WINNOW.INVALID_IMAGE"
         case unauthorized = "WINNOW.UNAUTHORIZED"
         case forbidden = "WINNOW.FORBIDDEN"
         case methodNotAllowed = "WINNOW.METHOD_NOT_ALLOWED"
@@ -22,6 +24,7 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
             case .invalidParameter: .badRequest
             case .conflict: .conflict
             case .tooLarge: .contentTooLarge
+            case .invalidImage: .unprocessableContent
             case .unauthorized: .unauthorized
             case .forbidden: .forbidden
             case .methodNotAllowed: .methodNotAllowed

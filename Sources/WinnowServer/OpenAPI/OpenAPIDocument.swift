@@ -52,6 +52,8 @@ enum OpenAPIDocument {
             var response: [String: JSONValue] = ["description": .string(status < 300 ? "success" : "error")]
             if schema == "Image" {
                 response["content"] = .object(["image/*": .object(["schema": .object(["type": .string("string"), "format": .string("binary")])])])
+            } else if schema == "SVG" {
+                response["content"] = .object(["image/svg+xml": .object(["schema": .object(["type": .string("string")])])])
             } else if let schema {
                 response["content"] = .object(["application/json": .object(["schema": ref(schema)])])
             }

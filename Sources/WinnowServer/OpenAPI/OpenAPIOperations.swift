@@ -86,6 +86,10 @@ extension OpenAPIOperation {
         .init(method: "post", path: "/v1/datasets/{name}/import", tag: "datasets", summary: "Import a server-side manifest, all or nothing",
               parameters: [name], body: "ImportRequest", responses: [(200, "Import"), (400, "Error"), (404, "Error")]),
 
+        .init(method: "get", path: "/v1/datasets/{name}/charts/{chart}", tag: "datasets",
+              summary: "A chart as SVG: reasons (hard examples by reason), coefficients (histogram), features (drift against the training set)",
+              parameters: [name, .path("chart", "reasons, coefficients or features (.svg may follow)")],
+              responses: [(200, "SVG"), (400, "Error"), (404, "Error")]),
         .init(method: "get", path: "/v1/datasets/{name}/samples", tag: "samples", summary: "List a dataset's samples with filters, sorting and pages",
               parameters: [name] + sampleFilters, responses: [(200, "SamplePage"), (400, "Error"), (404, "Error")]),
         .init(method: "post", path: "/v1/datasets/{name}/samples/confirm", tag: "samples", summary: "Confirm several samples at once",
@@ -101,7 +105,9 @@ extension OpenAPIOperation {
         .init(method: "get", path: "/v1/samples/{id}/image", tag: "samples", summary: "The sample's image, from a registered folder only",
               parameters: [id], responses: [(200, "Image"), (403, "Error"), (404, "Error")]),
         .init(method: "get", path: "/v1/samples/{id}/thumbnail", tag: "samples",
-              summary: "The sample's thumbnail: for now the original image, scaled by the browser", parameters: [id],
-              responses: [(200, "Image"), (403, "Error"), (404, "Error")]),
+              summary: "The sample's thumbnail: a JPEG with its detection boxes drawn in; ETag for revalidation",
+              parameters: [id, .query("size", "Longer side in pixels, 32–1600 (default 256)", type: "integer"),
+                           .query("v", "The sample's revision (updated_at); when given the response may be cached for a day", type: "string")],
+              responses: [(200, "Image"), (304, nil), (400, "Error"), (403, "Error"), (404, "Error"), (422, "Error")]),
     ]
 }

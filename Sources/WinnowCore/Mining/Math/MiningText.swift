@@ -9,10 +9,10 @@ enum MiningText {
         let magnitude = abs(value)
         let text: String
         switch magnitude {
-        case 100...: text = String(format: "%.0f", value)
-        case 10..<100: text = String(format: "%.1f", value)
-        case 1..<10: text = String(format: "%.2f", value)
-        case 0.01..<1: text = String(format: "%.3f", value)
+        case 100...: text = fixed(value, digits: 0)
+        case 10..<100: text = fixed(value, digits: 1)
+        case 1..<10: text = fixed(value, digits: 2)
+        case 0.01..<1: text = fixed(value, digits: 3)
         default: return String(format: "%.2g", value)
         }
         guard text.contains(".") else { return text }
@@ -20,6 +20,22 @@ enum MiningText {
         while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
         if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
         return String(trimmed)
+    }
+
+    /// `value` with `digits` (0–3) decimals, rounded half to even like `printf`, without Foundation's
+    /// formatter (which dominated the cost of explaining a sample).
+    static func fixed(_ value: Double, digits: Int) -> String {
+        let scale: UInt64 = [1, 10, 100, 1000][max(0, min(3, digits))]
+        let scaled = (value * Double(scale)).rounded(.toNearestOrEven)
+        guard abs(scaled) < 9e15 else { return String(format: "%.\(digits)f", value) }
+        let integer = Int64(scaled)
+        let magnitude = integer.magnitude
+        var text = (integer < 0 ? "-" : "") + String(magnitude / scale)
+        if digits > 0 {
+            let fraction = String(magnitude % scale)
+            text += "." + String(repeating: "0", count: digits - fraction.count) + fraction
+        }
+        return text
     }
 
     /// `label` in single quotes.

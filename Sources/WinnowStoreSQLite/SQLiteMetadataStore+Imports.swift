@@ -26,8 +26,9 @@ extension SQLiteMetadataStore {
                 throw StoreError(.invalid, "sample '\(stranger.source)' belongs to dataset '\(stranger.datasetID)', not to the import's '\(datasetID)'")
             }
             let coding = SampleRowCoding()
+            let statements = try SampleRowCoding.InsertStatements(db)
             var staged = 0
-            for sample in samples where try coding.insert(sample, importID: importID, into: db) { staged += 1 }
+            for sample in samples where try coding.insert(sample, importID: importID, using: statements, into: db) { staged += 1 }
             return staged
         }
     }

@@ -5,22 +5,36 @@ import WinnowStore
 
 /// How a ``Sample`` maps to a `sample` row and its index rows.
 struct SampleRowCoding {
-    /// Inserts `sample` with `importID`; returns false when its source was staged already.
-    func insert(_ sample: Sample, importID: String?, into db: Database) throws -> Bool {
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO sample (id, dataset_id, import_id, source, state, is_hard, hard_coefficient, usage,
-                width, height, depth, inference_loc, labels, hard_example, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: StatementArguments([
+    /// The statements inserting a sample and its index rows, looked up once for many samples.
+    struct InsertStatements {
+        let sample: Statement
+        let reason: Statement
+        let label: Statement
+
+        init(_ db: Database) throws {
+            sample = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO sample (id, dataset_id, import_id, source, state, is_hard, hard_coefficient, usage,
+                    width, height, depth, inference_loc, labels, hard_example, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            reason = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sample_reason (sample_id, dataset_id, reason) VALUES (?, ?, ?)")
+            label = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sample_label (sample_id, dataset_id, name) VALUES (?, ?, ?)")
+        }
+    }
+
+    /// Inserts `sample` with `importID` through `statements`; returns false when its source was
+    /// staged already.
+    func insert(_ sample: Sample, importID: String?, using statements: InsertStatements, into db: Database) throws -> Bool {
+        statements.sample.setUncheckedArguments(StatementArguments([
             sample.id, sample.datasetID, importID, sample.source, sample.state.rawValue,
             sample.isHard, sample.hardExample?.coefficient, sample.usage?.rawValue,
             sample.imageSize?.width, sample.imageSize?.height, sample.imageSize?.depth,
             sample.inferenceLocation, labelsJSON(sample), hardExampleJSON(sample),
             sample.createdAt.timeIntervalSinceReferenceDate, sample.updatedAt.timeIntervalSinceReferenceDate,
         ] as [(any DatabaseValueConvertible)?]))
+        try statements.sample.execute()
         guard db.changesCount > 0 else { return false }
-        try insertIndexRows(sample, into: db)
+        try insertIndexRows(sample, reasons: statements.reason, labels: statements.label)
         return true
     }
 
@@ -45,13 +59,19 @@ struct SampleRowCoding {
     }
 
     private func insertIndexRows(_ sample: Sample, into db: Database) throws {
+        let statements = try InsertStatements(db)
+        try insertIndexRows(sample, reasons: statements.reason, labels: statements.label)
+    }
+
+    private func insertIndexRows(_ sample: Sample, reasons reasonStatement: Statement, labels labelStatement: Statement) throws {
         if let reasons = sample.hardExample?.reasons, !reasons.isEmpty {
-            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sample_reason (sample_id, dataset_id, reason) VALUES (?, ?, ?)")
-            for reason in reasons { try statement.execute(arguments: [sample.id, sample.datasetID, reason]) }
+            for reason in reasons { try reasonStatement.execute(arguments: [sample.id, sample.datasetID, reason]) }
         }
-        if !sample.labels.isEmpty {
-            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sample_label (sample_id, dataset_id, name) VALUES (?, ?, ?)")
-            for name in Set(sample.labels.map(\.name)) { try statement.execute(arguments: [sample.id, sample.datasetID, name]) }
+        switch sample.labels.count {
+        case 0: break
+        case 1: try labelStatement.execute(arguments: [sample.id, sample.datasetID, sample.labels[0].name])
+        default:
+            for name in Set(sample.labels.map(\.name)) { try labelStatement.execute(arguments: [sample.id, sample.datasetID, name]) }
         }
     }
 

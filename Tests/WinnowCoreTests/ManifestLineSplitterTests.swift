@@ -85,6 +85,34 @@ import WinnowCore
         }
     }
 
+    @Test func decodingInPlaceHandsOutTheSameLinesAsCopying() throws {
+        var generator = SeededGenerator(seed: 99)
+        let pieces: [[UInt8]] = [Array("{\"a\":1}".utf8), Array(" ".utf8), [0x0D], [0x0A], [0x0A], Array("\r\n".utf8), Array("日".utf8)]
+        for round in 0..<200 {
+            var input: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &generator) { input += pieces.randomElement(using: &generator) ?? [] }
+            var copying = ManifestLineSplitter(), inPlace = ManifestLineSplitter()
+            var copied: [ManifestRawLine] = [], decoded: [ManifestRawLine] = []
+            var offset = 0
+            while offset <= input.count {
+                let end = min(input.count, offset + Int.random(in: 1...9, using: &generator))
+                copying.append(input[offset..<end])
+                inPlace.append(input[offset..<end])
+                if end == input.count {
+                    copying.finish()
+                    inPlace.finish()
+                }
+                while let line = try copying.nextLine() { copied.append(line) }
+                while let line = try inPlace.nextLine(decoding: { bytes, number in ManifestRawLine(number: number, bytes: Array(bytes)) }) {
+                    #expect(line.number == line.result.number)
+                    decoded.append(line.result)
+                }
+                offset = end == input.count ? input.count + 1 : end
+            }
+            #expect(decoded == copied, "round \(round)")
+        }
+    }
+
     @Test func feedsRawBufferPointers() throws {
         var splitter = ManifestLineSplitter()
         Array("a\nb\n".utf8).withUnsafeBytes { splitter.append($0) }

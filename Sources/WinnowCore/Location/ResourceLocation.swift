@@ -20,6 +20,10 @@ public enum ResourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``ValidationError`` naming `field` when the text is empty, uses an unknown scheme,
     ///   or is a relative path with no base to resolve it against.
     public init(parsing text: String, relativeTo baseDirectory: String?, field: String = "source") throws(ValidationError) {
+        if let path = Self.fastLocalPath(text, relativeTo: baseDirectory) {
+            self = .file(path)
+            return
+        }
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw ValidationError(field: field, message: "is empty") }
         if trimmed.contains("\u{0}") {
@@ -87,6 +91,7 @@ public enum ResourceLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Collapses `.`, `..` and repeated slashes in an absolute path, lexically.
     public static func normalise(_ path: String) -> String {
+        if let fast = ASCIIPath.normalise(path, then: nil) { return fast }
         var parts: [Substring] = []
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
@@ -96,6 +101,16 @@ public enum ResourceLocation: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// The common case of a manifest path, worked out on bytes: ASCII text without a `:`, without
+    /// surrounding whitespace and without NUL, absolute or resolved against an ASCII `baseDirectory`.
+    /// `nil` for anything else, which the general parser then handles (with identical results).
+    private static func fastLocalPath(_ text: String, relativeTo baseDirectory: String?) -> String? {
+        guard ASCIIPath.isPlainPath(text) else { return nil }
+        if text.utf8.first == UInt8(ascii: "/") { return ASCIIPath.normalise(text, then: nil) }
+        guard let baseDirectory else { return nil }
+        return ASCIIPath.normalise(baseDirectory, then: text)
     }
 
     /// `path` written relative to `directory` when it lies below it (`images/a.jpg`), else unchanged.

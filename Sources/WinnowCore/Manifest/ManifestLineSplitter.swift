@@ -63,6 +63,25 @@ public struct ManifestLineSplitter: Sendable {
     /// input is exhausted).
     /// - Throws: ``CodecError`` when a line is longer than ``maximumLineLength``.
     public mutating func nextLine() throws(CodecError) -> ManifestRawLine? {
+        guard let line = try nextLineRange() else { return nil }
+        return ManifestRawLine(number: line.number, bytes: Array(buffer[line.bytes]))
+    }
+
+    /// Like ``nextLine()``, but hands the line's bytes (without the line break) and its number to
+    /// `body` in place, without copying them out, and returns what `body` made of them.
+    /// - Throws: ``CodecError`` when a line is longer than ``maximumLineLength``.
+    public mutating func nextLine<T>(
+        decoding body: (UnsafeBufferPointer<UInt8>, Int) -> T
+    ) throws(CodecError) -> (number: Int, result: T)? {
+        guard let line = try nextLineRange() else { return nil }
+        let result = buffer.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[line.bytes]), line.number) }
+        return (line.number, result)
+    }
+
+    // MARK: Internals
+
+    /// The number and byte range of the next non-blank line; see ``nextLine()``.
+    private mutating func nextLineRange() throws(CodecError) -> (number: Int, bytes: Range<Int>)? {
         if !byteOrderMarkChecked && !checkByteOrderMark() { return nil }
         while true {
             if let lineFeed = findLineFeed() {
@@ -75,7 +94,7 @@ public struct ManifestLineSplitter: Sendable {
                     discarding = false
                     continue
                 }
-                if let line = try makeLine(number: number, from: lineStart, to: lineFeed) { return line }
+                if let range = try lineRange(number: number, from: lineStart, to: lineFeed) { return (number, range) }
                 continue
             }
             searched = buffer.count
@@ -91,7 +110,8 @@ public struct ManifestLineSplitter: Sendable {
                     discarding = false
                     return nil
                 }
-                return try makeLine(number: number, from: lineStart, to: buffer.count)
+                guard let range = try lineRange(number: number, from: lineStart, to: buffer.count) else { return nil }
+                return (number, range)
             }
             if discarding {
                 start = buffer.count
@@ -109,16 +129,15 @@ public struct ManifestLineSplitter: Sendable {
         }
     }
 
-    // MARK: Internals
-
     /// The line `from..<end` (its line feed excluded), without a trailing `\r`; `nil` if blank.
-    private func makeLine(number: Int, from lineStart: Int, to end: Int) throws(CodecError) -> ManifestRawLine? {
+    private func lineRange(number: Int, from lineStart: Int, to end: Int) throws(CodecError) -> Range<Int>? {
         var lineEnd = end
         if lineEnd > lineStart && buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
         if lineEnd - lineStart > maximumLineLength { throw tooLong(number) }
-        let isBlank = buffer[lineStart..<lineEnd].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-        if isBlank { return nil }
-        return ManifestRawLine(number: number, bytes: Array(buffer[lineStart..<lineEnd]))
+        let isBlank = buffer.withUnsafeBufferPointer { bytes in
+            bytes[lineStart..<lineEnd].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        }
+        return isBlank ? nil : lineStart..<lineEnd
     }
 
     /// The offset of the next line feed at or after `start`, searching only bytes not searched before.

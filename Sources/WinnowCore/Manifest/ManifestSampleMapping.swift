@@ -14,9 +14,10 @@ public enum ManifestSampleMapping {
     ///   - annotationFiles: the parsed VOC file of each detection/segmentation annotation, by index in
     ///     `line.annotations`.
     ///   - inferenceLocation: the resolved `inference-loc`, if any.
+    ///   - id: the new sample's identifier (a random ``Identifier`` when `nil`).
     public static func sample(
         from line: ManifestLine, source: String, datasetID: String, labelingType: LabelingType,
-        annotationFiles: [Int: VOCAnnotation] = [:], inferenceLocation: String? = nil
+        annotationFiles: [Int: VOCAnnotation] = [:], inferenceLocation: String? = nil, id: String? = nil
     ) -> Imported {
         var labels: [Label] = []
         var ignored = 0
@@ -44,7 +45,7 @@ public enum ManifestSampleMapping {
                 details: reasons.map { HardReasonDetail(reason: $0, suggestion: HardReason.withID($0)?.suggestion) })
         }
         let sample = Sample(
-            datasetID: datasetID, source: source, state: state(labels: labels, hard: hardExample?.isHard ?? false),
+            id: id ?? Identifier.make(), datasetID: datasetID, source: source, state: state(labels: labels, hard: hardExample?.isHard ?? false),
             labels: labels, usage: line.usage, imageSize: imageSize, hardExample: hardExample,
             inferenceLocation: inferenceLocation)
         return Imported(sample: sample, ignoredAnnotations: ignored)

@@ -64,23 +64,27 @@ public struct DatasetImporter: Sendable {
         var report = Report()
         var batch: [Sample] = []
         var failed = false
+        // Ids in import order, so the store appends to its id indexes instead of rewriting them.
+        var identifiers = OrderedIdentifiers()
         do {
-            try await stream.forEachLine(of: .file(absolute), file: path) { number, result in
-                report.lines += 1
-                if report.lines % 10_000 == 0 { progress(report.lines) }
-                switch await sample(from: result, number: number, file: path, directory: directory, dataset: dataset) {
-                case .failure(let problem):
-                    report.invalidLines += 1
-                    if report.problems.count < EngineError.problemLimit { report.problems.append(problem) }
-                    if !options.skipInvalid { failed = true }
-                case .success(let imported):
-                    guard !failed else { return }
-                    report.ignoredAnnotations += imported.ignoredAnnotations
-                    report.byState[imported.sample.state, default: 0] += 1
-                    batch.append(imported.sample)
-                    if batch.count >= options.batchSize {
-                        try await store.stageSamples(batch, importID: importID)
-                        batch.removeAll(keepingCapacity: true)
+            try await stream.forEachBatch(of: .file(absolute), file: path) { lines in
+                for (number, result) in lines {
+                    report.lines += 1
+                    if report.lines % 10_000 == 0 { progress(report.lines) }
+                    switch await sample(from: result, number: number, file: path, directory: directory, dataset: dataset, id: identifiers.next()) {
+                    case .failure(let problem):
+                        report.invalidLines += 1
+                        if report.problems.count < EngineError.problemLimit { report.problems.append(problem) }
+                        if !options.skipInvalid { failed = true }
+                    case .success(let imported):
+                        guard !failed else { continue }
+                        report.ignoredAnnotations += imported.ignoredAnnotations
+                        report.byState[imported.sample.state, default: 0] += 1
+                        batch.append(imported.sample)
+                        if batch.count >= options.batchSize {
+                            try await store.stageSamples(batch, importID: importID)
+                            batch.removeAll(keepingCapacity: true)
+                        }
                     }
                 }
             }
@@ -106,8 +110,9 @@ public struct DatasetImporter: Sendable {
         }
     }
 
+    /// The sample for one decoded line, or the problem with it (naming file, line and field).
     private func sample(
-        from result: Result<ManifestLine, CodecError>, number: Int, file: String, directory: String, dataset: Dataset
+        from result: Result<ManifestLine, CodecError>, number: Int, file: String, directory: String, dataset: Dataset, id: String
     ) async -> Result<ManifestSampleMapping.Imported, CodecError> {
         let line: ManifestLine
         switch result {
@@ -125,6 +130,7 @@ public struct DatasetImporter: Sendable {
             return .failure(CodecError(file: file, line: number, field: error.field, message: error.message))
         }
         var files: [Int: VOCAnnotation] = [:]
+        // Only lines naming VOC files of the dataset's type pay for the loader actor.
         if AnnotationFileLoader.needsFiles(line, only: dataset.labelingType) {
             switch await loader.load(line, manifestDirectory: directory, file: file, lineNumber: number, only: dataset.labelingType) {
             case .failure(let error): return .failure(error)
@@ -133,6 +139,6 @@ public struct DatasetImporter: Sendable {
         }
         return .success(ManifestSampleMapping.sample(
             from: line, source: source.description, datasetID: dataset.id, labelingType: dataset.labelingType,
-            annotationFiles: files, inferenceLocation: inference?.description))
+            annotationFiles: files, inferenceLocation: inference?.description, id: id))
     }
 }

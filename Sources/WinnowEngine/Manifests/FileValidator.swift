@@ -59,26 +59,28 @@ public struct FileValidator: Sendable {
         var lines = 0
         var annotationFiles = 0
         do {
-            try await stream.forEachLine(of: .file(file.absolutePath), file: file.displayPath) { number, result in
-                lines += 1
-                switch result {
-                case .failure(let error):
-                    report(error)
-                case .success(let line):
-                    do throws(ValidationError) {
-                        _ = try ResourceLocation(parsing: line.source, relativeTo: directory)
-                    } catch {
-                        report(CodecError(file: file.displayPath, line: number, field: error.field, message: error.message))
-                    }
-                    for annotation in line.annotations {
-                        if let text = annotation.annotationLocation, let location = try? ResourceLocation(parsing: text, relativeTo: directory),
-                           seen.insert(location).inserted {
-                            annotationFiles += 1
-                        }
-                    }
-                    if AnnotationFileLoader.needsFiles(line),
-                       case .failure(let error) = await loader.load(line, manifestDirectory: directory, file: file.displayPath, lineNumber: number) {
+            try await stream.forEachBatch(of: .file(file.absolutePath), file: file.displayPath) { batch in
+                for (number, result) in batch {
+                    lines += 1
+                    switch result {
+                    case .failure(let error):
                         report(error)
+                    case .success(let line):
+                        do throws(ValidationError) {
+                            _ = try ResourceLocation(parsing: line.source, relativeTo: directory)
+                        } catch {
+                            report(CodecError(file: file.displayPath, line: number, field: error.field, message: error.message))
+                        }
+                        for annotation in line.annotations {
+                            if let text = annotation.annotationLocation, let location = try? ResourceLocation(parsing: text, relativeTo: directory),
+                               seen.insert(location).inserted {
+                                annotationFiles += 1
+                            }
+                        }
+                        if AnnotationFileLoader.needsFiles(line),
+                           case .failure(let error) = await loader.load(line, manifestDirectory: directory, file: file.displayPath, lineNumber: number) {
+                            report(error)
+                        }
                     }
                 }
             }

@@ -28,7 +28,9 @@ public final class HTTPModelClient: ModelClient {
     public func predict(image: [UInt8], fileName: String) async throws(ModelCallError) -> [UInt8] {
         let boundary = "winnow-" + UUID().uuidString
         var body = ByteBuffer()
-        let safeName = fileName.replacingOccurrences(of: "\"", with: "_").replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: "")
+        let needsCleaning = fileName.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
+        let safeName = !needsCleaning ? fileName
+            : fileName.replacingOccurrences(of: "\"", with: "_").replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: "")
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fieldName)\"; filename=\"\(safeName)\"\r\n")
         body.writeString("Content-Type: application/octet-stream\r\n\r\n")
         body.writeBytes(image)

@@ -64,7 +64,7 @@ struct ServiceWork: Sendable {
         if Task.isCancelled {
             return result
         }
-        let fileName = (item.source as NSString).lastPathComponent
+        let fileName = Self.lastPathComponent(item.source)
         var attempt = 0
         while true {
             result.invocations += 1
@@ -78,7 +78,7 @@ struct ServiceWork: Sendable {
                 }
                 let path = layout.resultPath(for: item.source)
                 do {
-                    try LocalFiles.writeAtomically(answer, to: service.output + "/" + path)
+                    try ResultFileWriter.write(answer, to: service.output + "/" + path)
                 } catch {
                     result.item.outcome = .failed(message: "cannot write the result file: \(error)")
                     return result
@@ -100,6 +100,16 @@ struct ServiceWork: Sendable {
                 try? await Task.sleep(for: .milliseconds(200 << attempt))
             }
         }
+    }
+}
+
+extension ServiceWork {
+    /// The part of `path` after its last `/` (what `NSString.lastPathComponent` gives for a file
+    /// path, without bridging to `NSString` once per input).
+    static func lastPathComponent(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        let name = String(path[path.utf8.index(after: slash)...])
+        return name.isEmpty ? (path as NSString).lastPathComponent : name
     }
 }
 

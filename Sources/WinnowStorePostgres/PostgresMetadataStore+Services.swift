@@ -148,7 +148,7 @@ extension PostgresMetadataStore: ServiceStore {
                 start += chunk.count
                 var statement = PostgresStatementBuilder("INSERT INTO service_item (service_id, sequence, source, outcome, detail) VALUES ")
                 let values = chunk.map { item in
-                    let (outcome, detail) = Self.columns(item.outcome)
+                    let (outcome, detail) = StoredOutcome.columns(item.outcome)
                     return "(\(statement.bind(serviceID)),\(statement.bind(item.sequence)),\(statement.bind(item.source)),"
                         + "\(statement.bind(outcome)),\(statement.bind(detail)))"
                 }
@@ -167,7 +167,7 @@ extension PostgresMetadataStore: ServiceStore {
                 """)
             return try rows.map { row in
                 let (sequence, source, outcome, detail) = try row.decode((Int, String, Int?, String?).self)
-                return ServiceItem(sequence: sequence, source: source, outcome: Self.outcome(outcome, detail))
+                return ServiceItem(sequence: sequence, source: source, outcome: StoredOutcome.outcome(code: outcome, detail: detail))
             }
         }
     }
@@ -176,8 +176,9 @@ extension PostgresMetadataStore: ServiceStore {
         guard !items.isEmpty else { return }
         // One statement for the batch: NULL outcomes travel as -1 because arrays carry no optionals here.
         let sequences = items.map(\.sequence)
-        let outcomes = items.map { Self.columns($0.outcome).0 ?? -1 }
-        let details = items.map { Self.columns($0.outcome).1 ?? "" }
+        let columns = items.map { StoredOutcome.columns($0.outcome) }
+        let outcomes = columns.map { $0.code ?? -1 }
+        let details = columns.map { $0.detail ?? "" }
         try await transaction("record outcomes of service '\(serviceID)'") { session in
             var updated = Set<Int>()
             for row in try await session.rows("""
@@ -209,22 +210,5 @@ extension PostgresMetadataStore: ServiceStore {
                 """).first.map { try $0.decode((Int, Int, Int).self) } ?? (0, 0, 0)
         }
         return (counts.0, counts.1, counts.2)
-    }
-
-    /// Outcome as (1 succeeded / 0 failed / NULL pending, result path or message).
-    private static func columns(_ outcome: ServiceItem.Outcome?) -> (Int?, String?) {
-        switch outcome {
-        case .succeeded(let path)?: (1, path)
-        case .failed(let message)?: (0, message)
-        case nil: (nil, nil)
-        }
-    }
-
-    private static func outcome(_ code: Int?, _ detail: String?) -> ServiceItem.Outcome? {
-        switch code {
-        case 1?: .succeeded(resultPath: detail ?? "")
-        case 0?: .failed(message: detail ?? "")
-        default: nil
-        }
     }
 }

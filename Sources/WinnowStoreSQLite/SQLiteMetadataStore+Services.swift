@@ -131,7 +131,7 @@ extension SQLiteMetadataStore: ServiceStore {
             let statement = try db.cachedStatement(sql: "INSERT INTO service_item (service_id, sequence, source, outcome, detail) VALUES (?, ?, ?, ?, ?)")
             for item in items {
                 guard item.sequence == last + 1 else { throw StoreError(.invalid, "item \(item.sequence) does not follow item \(last)") }
-                let (outcome, detail) = Self.columns(item.outcome)
+                let (outcome, detail) = StoredOutcome.columns(item.outcome)
                 try statement.execute(arguments: [serviceID, item.sequence, item.source, outcome, detail])
                 last = item.sequence
             }
@@ -143,7 +143,7 @@ extension SQLiteMetadataStore: ServiceStore {
             + (pendingOnly ? " AND outcome IS NULL" : "") + " ORDER BY sequence LIMIT ?"
         return try await read { db in
             try Row.fetchAll(db, sql: sql, arguments: [serviceID, sequence, limit]).map { row in
-                ServiceItem(sequence: row["sequence"], source: row["source"], outcome: Self.outcome(row["outcome"], row["detail"]))
+                ServiceItem(sequence: row["sequence"], source: row["source"], outcome: StoredOutcome.outcome(code: row["outcome"], detail: row["detail"]))
             }
         }
     }
@@ -152,7 +152,7 @@ extension SQLiteMetadataStore: ServiceStore {
         try await write { db in
             let statement = try db.cachedStatement(sql: "UPDATE service_item SET outcome = ?, detail = ? WHERE service_id = ? AND sequence = ?")
             for item in items {
-                let (outcome, detail) = Self.columns(item.outcome)
+                let (outcome, detail) = StoredOutcome.columns(item.outcome)
                 try statement.execute(arguments: [outcome, detail, serviceID, item.sequence])
                 if db.changesCount == 0 { throw StoreError(.notFound, "service item \(item.sequence) does not exist") }
             }
@@ -174,22 +174,5 @@ extension SQLiteMetadataStore: ServiceStore {
             return [row?["total"] ?? 0, row?["succeeded"] ?? 0, row?["failed"] ?? 0]
         }
         return (counts[0], counts[1], counts[2])
-    }
-
-    /// Outcome as (1 succeeded / 0 failed / NULL pending, result path or message).
-    private static func columns(_ outcome: ServiceItem.Outcome?) -> (Int?, String?) {
-        switch outcome {
-        case .succeeded(let path)?: (1, path)
-        case .failed(let message)?: (0, message)
-        case nil: (nil, nil)
-        }
-    }
-
-    private static func outcome(_ code: Int?, _ detail: String?) -> ServiceItem.Outcome? {
-        switch code {
-        case 1?: .succeeded(resultPath: detail ?? "")
-        case 0?: .failed(message: detail ?? "")
-        default: nil
-        }
     }
 }

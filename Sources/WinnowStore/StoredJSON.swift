@@ -10,7 +10,54 @@ public enum StoredJSON {
     /// The labels as a JSON array.
     public static func encode(_ labels: [Label]) -> String {
         guard !labels.isEmpty else { return "[]" }
-        return JSONWriter.serialize(.array(labels.map(value(of:))))
+        var output: [UInt8] = []
+        output.reserveCapacity(96 * labels.count)
+        output.append(UInt8(ascii: "["))
+        for (index, label) in labels.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            write(label, into: &output)
+        }
+        output.append(UInt8(ascii: "]"))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the stored form of `label`: the same text as `JSONWriter.write(value(of: label))`, keys in
+    /// sorted order, without building a dictionary per label (imports encode one per sample).
+    private static func write(_ label: Label, into output: inout [UInt8]) {
+        var first = true
+        func key(_ name: StaticString) {
+            output.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            output.append(UInt8(ascii: "\""))
+            name.withUTF8Buffer { output.append(contentsOf: $0) }
+            output.append(UInt8(ascii: "\""))
+            output.append(UInt8(ascii: ":"))
+        }
+        func flag(_ value: Bool) {
+            value ? output.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) : output.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
+        }
+        if let by = label.annotatedBy { key("by"); JSONWriter.writeString(by, into: &output) }
+        if let confidence = label.confidence { key("c"); JSONWriter.writeNumber(confidence, into: &output) }
+        if let time = label.creationTime { key("ct"); JSONWriter.writeString(time, into: &output) }
+        if label.difficult { key("df"); flag(true) }
+        if let hard = label.hard { key("h"); flag(hard) }
+        if let coefficient = label.hardCoefficient { key("hc"); JSONWriter.writeNumber(coefficient, into: &output) }
+        key("n"); JSONWriter.writeString(label.name, into: &output)
+        if label.occluded { key("oc"); flag(true) }
+        if let properties = label.properties { key("p"); JSONWriter.write(properties, into: &output) }
+        if !label.parts.isEmpty {
+            key("parts")
+            JSONWriter.write(.array(label.parts.map { part in
+                var value: [String: JSONValue] = ["n": .string(part.name), "s": Self.value(of: part.shape)]
+                if let confidence = part.confidence { value["c"] = .number(confidence) }
+                return .object(value)
+            }), into: &output)
+        }
+        if let pose = label.pose { key("pose"); JSONWriter.writeString(pose, into: &output) }
+        if let shape = label.shape { key("s"); JSONWriter.write(value(of: shape), into: &output) }
+        key("t"); JSONWriter.writeString(label.type.rawValue, into: &output)
+        if label.truncated { key("tr"); flag(true) }
+        output.append(UInt8(ascii: "}"))
     }
 
     /// The labels stored in `text`.
@@ -23,7 +70,9 @@ public enum StoredJSON {
         return labels
     }
 
-    private static func value(of label: Label) -> JSONValue {
+    /// The stored form of `label` as a value: the reference that ``write(_:into:)`` must match byte for
+    /// byte (tests compare the two).
+    static func value(of label: Label) -> JSONValue {
         var object: [String: JSONValue] = ["t": .string(label.type.rawValue), "n": .string(label.name)]
         if let shape = label.shape { object["s"] = value(of: shape) }
         if let confidence = label.confidence { object["c"] = .number(confidence) }

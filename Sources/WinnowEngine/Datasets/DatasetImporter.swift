@@ -6,7 +6,8 @@ public import WinnowStore
 /// Imports a manifest into a dataset, all or nothing.
 ///
 /// Lines are read in constant memory and staged in chunks; the samples become visible together when
-/// the whole manifest was read. With ``Options/skipInvalid`` the valid lines are imported and the
+/// the whole manifest was read. One chunk is staged while the next is parsed, so that decoding and the
+/// store's writes use two cores. With ``Options/skipInvalid`` the valid lines are imported and the
 /// others reported; without it the first invalid line stops the import, the problems found in the
 /// rest of the file are still reported, and the dataset is left exactly as it was.
 public struct DatasetImporter: Sendable {
@@ -66,6 +67,14 @@ public struct DatasetImporter: Sendable {
         var failed = false
         // Ids in import order, so the store appends to its id indexes instead of rewriting them.
         var identifiers = OrderedIdentifiers()
+        // The chunk being written while the next one is decoded; awaited before the next is handed over,
+        // so at most two chunks are in memory and chunks reach the store in file order.
+        var staging: Task<Void, any Error>?
+        let store = store
+        func stage(_ samples: [Sample]) async throws {
+            try await staging?.value
+            staging = Task { try await store.stageSamples(samples, importID: importID) }
+        }
         do {
             try await stream.forEachBatch(of: .file(absolute), file: path) { lines in
                 for (number, result) in lines {
@@ -82,12 +91,15 @@ public struct DatasetImporter: Sendable {
                         report.byState[imported.sample.state, default: 0] += 1
                         batch.append(imported.sample)
                         if batch.count >= options.batchSize {
-                            try await store.stageSamples(batch, importID: importID)
-                            batch.removeAll(keepingCapacity: true)
+                            try await stage(batch)
+                            batch = []
+                            batch.reserveCapacity(options.batchSize)
                         }
                     }
                 }
             }
+            try await staging?.value
+            staging = nil
             if failed {
                 try await store.abortImport(importID)
                 throw EngineError(
@@ -102,6 +114,8 @@ public struct DatasetImporter: Sendable {
         } catch let error as EngineError {
             throw error
         } catch {
+            // A chunk still being written must land (or fail) before the import is dropped.
+            _ = try? await staging?.value
             try? await store.abortImport(importID)
             if let codecError = error as? CodecError {
                 throw EngineError(.invalidInput, "\(path): the manifest cannot be read; nothing was imported", problems: [codecError])

@@ -49,7 +49,11 @@ let package = Package(
         // SQLite (GRDB) metadata store: the embedded default.
         .target(
             name: "WinnowStoreSQLite",
-            dependencies: ["WinnowStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "WinnowStore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API itself, for binding import rows without boxing each value (SampleRowBinder).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // PostgreSQL (PostgresNIO) metadata store: the scale-out choice.

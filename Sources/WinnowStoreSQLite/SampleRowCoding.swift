@@ -25,17 +25,42 @@ struct SampleRowCoding {
     /// Inserts `sample` with `importID` through `statements`; returns false when its source was
     /// staged already.
     func insert(_ sample: Sample, importID: String?, using statements: InsertStatements, into db: Database) throws -> Bool {
-        statements.sample.setUncheckedArguments(StatementArguments([
-            sample.id, sample.datasetID, importID, sample.source, sample.state.rawValue,
-            sample.isHard, sample.hardExample?.coefficient, sample.usage?.rawValue,
-            sample.imageSize?.width, sample.imageSize?.height, sample.imageSize?.depth,
-            sample.inferenceLocation, labelsJSON(sample), hardExampleJSON(sample),
-            sample.createdAt.timeIntervalSinceReferenceDate, sample.updatedAt.timeIntervalSinceReferenceDate,
-        ] as [(any DatabaseValueConvertible)?]))
-        try statements.sample.execute()
-        guard db.changesCount > 0 else { return false }
-        try insertIndexRows(sample, reasons: statements.reason, labels: statements.label)
+        var row = SampleRowBinder(statements.sample, in: db)
+        row.bind(sample.id)
+        row.bind(sample.datasetID)
+        row.bind(importID)
+        row.bind(sample.source)
+        row.bind(sample.state.rawValue)
+        row.bind(sample.isHard)
+        row.bind(sample.hardExample?.coefficient)
+        row.bind(sample.usage?.rawValue)
+        row.bind(sample.imageSize?.width)
+        row.bind(sample.imageSize?.height)
+        row.bind(sample.imageSize?.depth)
+        row.bind(sample.inferenceLocation)
+        row.bind(labelsJSON(sample))
+        row.bind(hardExampleJSON(sample))
+        row.bind(sample.createdAt.timeIntervalSinceReferenceDate)
+        row.bind(sample.updatedAt.timeIntervalSinceReferenceDate)
+        guard try row.step() > 0 else { return false }
+        if let reasons = sample.hardExample?.reasons, !reasons.isEmpty {
+            for reason in reasons { try insertIndexRow(statements.reason, sample, reason: reason, in: db) }
+        }
+        switch sample.labels.count {
+        case 0: break
+        case 1: try insertIndexRow(statements.label, sample, name: sample.labels[0].name, in: db)
+        default:
+            for name in Set(sample.labels.map(\.name)) { try insertIndexRow(statements.label, sample, name: name, in: db) }
+        }
         return true
+    }
+
+    private func insertIndexRow(_ statement: Statement, _ sample: Sample, reason: Int? = nil, name: String? = nil, in db: Database) throws {
+        var row = SampleRowBinder(statement, in: db)
+        row.bind(sample.id)
+        row.bind(sample.datasetID)
+        if let reason { row.bind(reason) } else { row.bind(name) }
+        _ = try row.step()
     }
 
     /// Rewrites a visible sample's columns and index rows.

@@ -42,4 +42,24 @@ import WinnowTesting
             return storeError?.code == .backend && storeError?.message.contains(path) == true
         }
     }
+
+    @Test func emptyTextStaysEmptyAndNonASCIITextSurvivesBinding() async throws {
+        // Given samples whose text columns are empty or non-ASCII (bound through SQLite's C API)
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteMetadataStore(path: directory.path("binding.sqlite"))
+        let dataset = try await store.createDataset(ConformanceFixtures.dataset("binding"))
+        var empty = ConformanceFixtures.sample(datasetID: dataset.id, source: "/猫/ä b.jpg", state: .labeled, label: "")
+        empty.inferenceLocation = ""
+        let rich = ConformanceFixtures.richSample(datasetID: dataset.id, source: "/rich.jpg")
+        let importID = try await store.beginImport(datasetID: dataset.id)
+        #expect(try await store.stageSamples([empty, rich, empty], importID: importID) == 2)
+        _ = try await store.commitImport(importID, policy: .skipExisting)
+        // Then they read back exactly, and the empty label name is found by the label filter
+        let stored = try await store.listSamples(SampleQuery(datasetID: dataset.id, sort: .source))
+        #expect(stored.map(\.source) == ["/rich.jpg", "/猫/ä b.jpg"])
+        #expect(stored.last?.inferenceLocation == "")
+        #expect(stored.last?.labels.map(\.name) == [""])
+        #expect(stored.first == rich)
+        #expect(try await store.countSamples(SampleQuery(datasetID: dataset.id, label: "")) == 1)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WinnowCore
 
@@ -94,5 +95,33 @@ import WinnowCore
         // The rest of the batch, all of one size and colour, is not hard.
         #expect(result.hardCount == 1)
         #expect(result.referenceSummary.contains("image features: batch"))
+    }
+
+    @Test func aConstantReferenceNeedsARelativeDeviationToCallAValueFar() throws {
+        // Every training image 0.75 high per unit of width (4:3 landscape): the band and both deviations are 0.
+        let aspect = EmpiricalDistribution(Array(repeating: 0.75, count: 40))
+        let hair = try #require(DriftMeasurement(0.749, against: aspect, scale: .linear, range: RobustRange()))
+        #expect(!hair.isFar)
+        #expect(abs(hair.relativeDeviation - 0.001 / 0.75) < 1e-12)
+        // One step of 5 % of the median (0.0375) is one band width: a finite score, not 1.
+        #expect(abs(hair.excess - 0.001 / 0.0375) < 1e-9 && hair.score < 0.05)
+        let portrait = try #require(DriftMeasurement(1.333, against: aspect, scale: .linear, range: RobustRange()))
+        #expect(portrait.isFar)
+        #expect(portrait.score > 0.9 && portrait.score < 1)
+        // On a logarithmic scale too: 1.78× the constant training area is far, 1.01× is not.
+        let areas = EmpiricalDistribution(Array(repeating: FeatureScale.logarithmic.transform(172_800), count: 40))
+        let larger = try #require(DriftMeasurement(307_200, against: areas, scale: .logarithmic, range: RobustRange()))
+        #expect(larger.isFar && larger.score < 1)
+        #expect(!(try #require(DriftMeasurement(174_528, against: areas, scale: .logarithmic, range: RobustRange())).isFar))
+        // A minimum of 0 restores the old strictness: any value off a constant reference is far.
+        let strict = RobustRange(minimumRelativeDeviation: 0)
+        let strictHair = try #require(DriftMeasurement(0.749, against: aspect, scale: .linear, range: strict))
+        #expect(strictHair.isFar && strictHair.score == 1)
+    }
+
+    @Test func theRelativeMinimumIsValidatedAndDecodedWithItsDefault() throws {
+        #expect(throws: ValidationError.self) { try RobustRange(minimumRelativeDeviation: -0.1).validate("imageDrift") }
+        let decoded = try JSONDecoder().decode(RobustRange.self, from: Data(#"{"upperPercentile": 95}"#.utf8))
+        #expect(decoded.minimumRelativeDeviation == 0.05 && decoded.upperPercentile == 95)
     }
 }

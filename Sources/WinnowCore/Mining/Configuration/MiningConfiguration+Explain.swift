@@ -23,7 +23,7 @@ extension MiningConfiguration {
             case .upper: "above"
             case .lower: "below"
             }
-            return "\(side) reference \(r.bandName) and |modified z| ≥ \(n(r.minimumModifiedZ))"
+            return "\(side) reference \(r.bandName), |modified z| ≥ \(n(r.minimumModifiedZ)) and ≥ \(n(r.minimumRelativeDeviation * 100)) % of the median beyond the band"
         }
         let reasons = enabledReasons.sorted()
         line("Hard-example mining configuration")

@@ -3,7 +3,10 @@
 ///
 /// The percentile band alone would flag a fixed share of any reference (2 % for p1–p99 when the batch is
 /// its own reference); the modified z-score (Iglewicz–Hoaglin, outliers at |z| > 3.5) alone is fooled by
-/// skewed features. Requiring both flags only values that are rare *and* far.
+/// skewed features. Requiring both flags only values that are rare *and* far. A reference without spread
+/// (every training image 640×480) makes both tests infinitely strict, so a value must also lie at least
+/// ``minimumRelativeDeviation`` of the reference median beyond the band: an aspect ratio of 0.749
+/// against a constant 0.75 is not drift, 1.33 is.
 public struct RobustRange: Sendable, Hashable, Codable {
     /// Which side of the distribution counts.
     public enum Side: String, Sendable, Hashable, Codable {
@@ -23,13 +26,20 @@ public struct RobustRange: Sendable, Hashable, Codable {
     public var minimumModifiedZ: Double
     /// Which side counts. Default ``Side/both``.
     public var side: Side
+    /// The least distance beyond the band, as a fraction of the reference median's magnitude (in the
+    /// feature's own units), that counts as far. Default 0.05. With a median of 0 any distance counts.
+    public var minimumRelativeDeviation: Double
 
     /// A range with the given cut-offs.
-    public init(lowerPercentile: Double = 1, upperPercentile: Double = 99, minimumModifiedZ: Double = 3.5, side: Side = .both) {
+    public init(
+        lowerPercentile: Double = 1, upperPercentile: Double = 99, minimumModifiedZ: Double = 3.5, side: Side = .both,
+        minimumRelativeDeviation: Double = 0.05
+    ) {
         self.lowerPercentile = lowerPercentile
         self.upperPercentile = upperPercentile
         self.minimumModifiedZ = minimumModifiedZ
         self.side = side
+        self.minimumRelativeDeviation = minimumRelativeDeviation
     }
 
     /// The band as text, `p1–p99`, or `p95` for one side.
@@ -49,6 +59,10 @@ public struct RobustRange: Sendable, Hashable, Codable {
         guard minimumModifiedZ >= 0, minimumModifiedZ.isFinite else {
             throw ValidationError(field: field, message: "minimumModifiedZ must be a finite number ≥ 0, got \(minimumModifiedZ)")
         }
+        guard minimumRelativeDeviation >= 0, minimumRelativeDeviation.isFinite else {
+            throw ValidationError(
+                field: field, message: "minimumRelativeDeviation must be a finite number ≥ 0, got \(minimumRelativeDeviation)")
+        }
     }
 }
 
@@ -61,5 +75,6 @@ extension RobustRange {
         upperPercentile = try container.value(.upperPercentile, default: defaults.upperPercentile)
         minimumModifiedZ = try container.value(.minimumModifiedZ, default: defaults.minimumModifiedZ)
         side = try container.value(.side, default: defaults.side)
+        minimumRelativeDeviation = try container.value(.minimumRelativeDeviation, default: defaults.minimumRelativeDeviation)
     }
 }

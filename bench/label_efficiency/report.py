@@ -56,15 +56,18 @@ def draw(results: dict, path: str) -> None:
     import matplotlib.pyplot as plt
 
     plt.rcParams["svg.hashsalt"] = "winnow"  # stable ids in the SVG
+    plt.rcParams["svg.fonttype"] = "none"  # text as text, not glyph paths: a small file
     figure, axes = plt.subplots(figsize=(7, 4.2))
     styles = {WINNOW_DEFAULT: ("#c0392b", "o", 2.2), "random": ("#555555", "s", 1.6)}
     palette = ["#2874a6", "#7d3c98", "#148f77", "#b9770e", "#5d6d7e", "#a04000", "#1e8449"]
-    for number, method in enumerate(methods_shown(results)):
+    shown = methods_shown(results)
+    for number, method in enumerate(shown):
         budgets, mean, std = curve(results, method)
+        budgets = budgets + (number - (len(shown) - 1) / 2) * budgets.max() / 150  # side by side, so the bars stay readable
         colour, marker, width = styles.get(method, (palette[number % len(palette)], "^", 1.2))
         axes.errorbar(budgets, mean * 100, yerr=std * 100, label=method, color=colour, marker=marker, markersize=4,
                       linewidth=width, capsize=3)
-    axes.set_xlabel("pool labels spent (start set not counted)")
+    axes.set_xlabel("pool labels spent (start set not counted; methods drawn side by side)")
     axes.set_ylabel("test accuracy, % (mean ± std over seeds)")
     axes.set_title(f"Fashion-MNIST, {len(results['runs'])} seeds: accuracy against labels spent", fontsize=10)
     axes.grid(alpha=0.3)
@@ -129,6 +132,15 @@ def render(results: dict, chart: str) -> str:
         for name, extra in results["variants"].items():
             val = float(curve(results, name, "val")[1][1:].mean())
             variant_text.append(f"| {name}{' (chosen)' if name == chosen else ''} | `{' '.join(extra) or '(none)'}` | {val * 100:.2f} |")
+    paired = ["", "Paired by seed (same start model, same pool), test accuracy minus random's at the same budget, percentage points, "
+              "mean ± std over seeds:", "",
+              "| method | " + " | ".join(f"{b:,}" for b in budgets) + " |", "|---|" + "---:|" * len(budgets)]
+    random_values = np.array([[run["methods"]["random"][str(b)]["test"] for b in budgets] for run in runs])
+    for method in shown:
+        if method == "random":
+            continue
+        values = np.array([[run["methods"][method][str(b)]["test"] for b in budgets] for run in runs]) - random_values
+        paired.append(f"| {method} | " + " | ".join(f"{m * 100:+.2f} ± {s * 100:.2f}" for m, s in zip(values.mean(axis=0), values.std(axis=0))) + " |")
     reasons_line = []
     for method in [m for m in shown if m.startswith("Winnow")]:
         counts: dict[str, int] = {}
@@ -157,6 +169,7 @@ def render(results: dict, chart: str) -> str:
         f"Test accuracy (%) after labelling B pool images and retraining, mean ± std (population) over seeds {', '.join(str(r['seed']) for r in runs)}:",
         "",
         *rows,
+        *paired,
         *variant_text,
         "",
         *verdicts,

@@ -166,6 +166,20 @@ def render(results: dict, chart: str) -> str:
         f"(every pool image answered; served answers agree with the in-process model on ≥ {agreement:.2%} of the pool). "
         f"Start model: {base_mean * 100:.2f} ± {base_std * 100:.2f} % test accuracy.",
         "",
+        "Methods, all at the same budget B on the same batch output (the top-5 scores of each pool image as 4-decimal strings; the "
+        "10-class vector rebuilt with the unlisted mass shared equally): **Winnow** = `winnow mine --predictions OUT --type "
+        "image_classification --train-manifest START.manifest --max B` (documented defaults: every reason, noisy-OR coefficient, "
+        "k-center diversity); **random** = a seeded uniform choice; **least confidence** = largest 1 − p1; **entropy** = largest "
+        "normalised entropy; **Sedna CrossEntropy** = Sedna's `CrossEntropyFilter` formula and default (hard ⇔ 1 + Σ p ln p / ln K "
+        "< 0.5; a few lines of Python, Sedna is not on PyPI), and since Sedna only answers hard or not, a seeded uniform choice of B "
+        "among the hard samples (topped up at random if fewer); **cleanlab rank** = `cleanlab.rank.get_label_quality_scores("
+        "labels=predicted labels, pred_probs)` with its defaults (`method=\"self_confidence\"`, `adjust_pred_probs=False`), lowest "
+        "first — a pool has no given labels, so the model's own predictions stand in for them, which makes the score max p "
+        "(least confidence up to ties); **cleanlab OOD** = `cleanlab.outlier.OutOfDistribution()` with its defaults "
+        "(`method=\"entropy\"`, `adjust_pred_probs=True`), `.fit(pred_probs, labels)` on the start set's 5-fold cross-validated "
+        "probabilities and labels, then `.score(pred_probs)` on the pool, lowest first — cleanlab's score that needs no label "
+        "for the scored examples.",
+        "",
         f"Test accuracy (%) after labelling B pool images and retraining, mean ± std (population) over seeds {', '.join(str(r['seed']) for r in runs)}:",
         "",
         *rows,

@@ -9,45 +9,39 @@ is shared equally among the 5 unlisted classes.
 from __future__ import annotations
 
 import glob
-import json
 import math
 import os
+import sys
+from pathlib import Path
 
 import numpy as np
 
 from .data import CLASS_NAMES, pool_index
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "mining"))
+from baselines import load as load_batch_output  # noqa: E402  (bench/mining's reader of a ModelArts batch output)
+
 SEDNA_THRESHOLD_CROSS_ENTROPY = 0.5  # Sedna CrossEntropyFilter default (anchors.md §1)
 
 
 def read_output(output: str, pool_size: int) -> np.ndarray:
-    """pool_size × 10 probabilities from a batch output folder; a row of NaN for an image without an answer."""
+    """pool_size × 10 probabilities from a batch output folder (read by bench/mining/baselines.py's `load`, the
+    SUCCESSFUL lines and their answer files); a row of NaN for an image without an answer."""
     probabilities = np.full((pool_size, len(CLASS_NAMES)), np.nan)
-    manifests = sorted(glob.glob(os.path.join(output, "infer-result-*.manifest")))
-    if not manifests:
+    if not glob.glob(os.path.join(output, "infer-result-*.manifest")):
         raise FileNotFoundError(f"{output}: no infer-result-*.manifest (is this a batch output folder?)")
-    for manifest in manifests:
-        with open(manifest) as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                entry = json.loads(line)
-                if entry.get("result") != "SUCCESSFUL":
-                    continue
-                result_path = os.path.join(os.path.dirname(manifest), entry["inference-loc"])
-                with open(result_path) as answer_file:
-                    answer = json.load(answer_file)
-                row = np.zeros(len(CLASS_NAMES))
-                listed = set()
-                for name, score in answer.get("scores", []):
-                    if name not in CLASS_NAMES:
-                        raise ValueError(f"{result_path}: unknown class {name!r} (manifest {manifest}:{number})")
-                    row[CLASS_NAMES.index(name)] = float(score)
-                    listed.add(CLASS_NAMES.index(name))
-                unlisted = [k for k in range(len(CLASS_NAMES)) if k not in listed]
-                if unlisted:
-                    row[unlisted] = max(0.0, 1.0 - row.sum()) / len(unlisted)
-                probabilities[pool_index(entry["source"])] = row
+    for source, answer in load_batch_output(output):
+        row = np.zeros(len(CLASS_NAMES))
+        listed = set()
+        for name, score in answer.get("scores", []):
+            if name not in CLASS_NAMES:
+                raise ValueError(f"{output}: the answer for {source} names an unknown class {name!r}")
+            row[CLASS_NAMES.index(name)] = float(score)
+            listed.add(CLASS_NAMES.index(name))
+        unlisted = [k for k in range(len(CLASS_NAMES)) if k not in listed]
+        if unlisted:
+            row[unlisted] = max(0.0, 1.0 - row.sum()) / len(unlisted)
+        probabilities[pool_index(source)] = row
     return probabilities
 
 

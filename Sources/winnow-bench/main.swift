@@ -4,6 +4,12 @@
 //   {"samples": N, "repeats": R, "phase1_per_second": r1, "per_second": r, "hard": h}
 // (phase 1 alone, and phase 1 + phase 2: the decisions against the batch's own per-class thresholds).
 // Usage: winnow-bench FILE image_classification|object_detection [REPEATS]
+//
+// With --stream (for bench/run, which times the whole process from outside), each line is parsed and
+// scored as it is read, and only its phase-1 record is kept (what phase 2 needs), as `winnow mine` does:
+//   winnow-bench --stream FILE image_classification|object_detection
+// prints {"samples": N, "hard": h, "phase1_seconds": s1, "phase2_seconds": s2} (CPU seconds; phase 1
+// includes parsing).
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,18 +27,43 @@ func cpuSeconds() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-let arguments = CommandLine.arguments
+let streaming = CommandLine.arguments.dropFirst().first == "--stream"
+let arguments = streaming ? [CommandLine.arguments[0]] + CommandLine.arguments.dropFirst(2) : CommandLine.arguments
 guard arguments.count >= 3, let type = LabelingType(rawValue: arguments[2]) else {
-    fail("usage: winnow-bench FILE image_classification|object_detection [REPEATS]", status: 2)
+    fail("usage: winnow-bench FILE image_classification|object_detection [REPEATS]\n       winnow-bench --stream FILE image_classification|object_detection", status: 2)
 }
 let repeats = arguments.count > 3 ? max(1, Int(arguments[3]) ?? 1) : 1
 guard let file = fopen(arguments[1], "r") else {
     fail("winnow-bench: cannot open \(arguments[1])")
 }
+let configuration = MiningConfiguration.only([0, 1])
+let phase1 = MiningPhase1(configuration: configuration)
 var samples: [MiningSample] = []
 var line: UnsafeMutablePointer<CChar>?
 var capacity = 0
 var number = 0
+if streaming {
+    var phase2 = MiningPhase2(configuration: configuration)
+    var count = 0
+    let start = cpuSeconds()
+    while getline(&line, &capacity, file) > 0 {
+        number += 1
+        guard let line else { break }
+        let bytes = UnsafeRawBufferPointer(start: line, count: strlen(line))
+        do {
+            let prediction = try PredictionCodec.decode(bytes, type: type, file: arguments[1])
+            phase2.add(phase1.score(MiningSample(index: count, source: "s\(count)", prediction: prediction)))
+            count += 1
+        } catch {
+            fail("winnow-bench: \(arguments[1]):\(number): \(error)")
+        }
+    }
+    fclose(file)
+    let middle = cpuSeconds()
+    let hard = phase2.finish().hardCount
+    print("{\"samples\": \(count), \"hard\": \(hard), \"phase1_seconds\": \(middle - start), \"phase2_seconds\": \(cpuSeconds() - middle)}")
+    exit(0)
+}
 while getline(&line, &capacity, file) > 0 {
     number += 1
     guard let line else { break }
@@ -46,8 +77,6 @@ while getline(&line, &capacity, file) > 0 {
 }
 fclose(file)
 
-let configuration = MiningConfiguration.only([0, 1])
-let phase1 = MiningPhase1(configuration: configuration)
 var records: [SampleScores] = []
 records.reserveCapacity(samples.count)
 var phase1Seconds = 0.0

@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "WinnowTesting", targets: ["WinnowTesting"]),
         .library(name: "WinnowImaging", targets: ["WinnowImaging"]),
         .library(name: "WinnowObjectsS3", targets: ["WinnowObjectsS3"]),
+        .library(name: "WinnowReport", targets: ["WinnowReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -108,11 +109,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Pure HTML and SVG: the charts, thumbnails and the self-contained hard-example report that the
+        // console and the CLI share. Knows nothing of stores or HTTP.
+        .target(name: "WinnowReport", dependencies: ["WinnowCore", "WinnowImaging"], swiftSettings: strictSettings),
         // REST API, OpenAPI document and web console over the engine's use cases. Sees only store protocols.
         .target(
             name: "WinnowServer",
             dependencies: [
-                "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine", "WinnowImaging",
+                "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine", "WinnowImaging", "WinnowReport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -134,7 +138,7 @@ let package = Package(
             name: "winnow",
             dependencies: [
                 "WinnowCore", "WinnowStore", "WinnowStoreSQLite", "WinnowStorePostgres", "WinnowObjects", "WinnowObjectsS3", "WinnowEngine",
-                "WinnowImaging", "WinnowServer",
+                "WinnowImaging", "WinnowServer", "WinnowReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -164,6 +168,7 @@ let package = Package(
             dependencies: ["WinnowEngine", "WinnowStore", "WinnowStoreSQLite", "WinnowObjects", "WinnowImaging"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "WinnowReportTests", dependencies: ["WinnowReport", "WinnowCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "WinnowImagingTests",
             dependencies: ["WinnowImaging", "WinnowCore"],
@@ -173,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "WinnowServerTests",
             dependencies: [
-                "WinnowServer", "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine", "WinnowImaging",
+                "WinnowServer", "WinnowCore", "WinnowStore", "WinnowObjects", "WinnowEngine", "WinnowImaging", "WinnowReport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -87,6 +87,14 @@ import WinnowStore
         let detail = try #require(sample.hardExample?.details.first)
         #expect(abs((detail.measured ?? 0) - 0.04) < 1e-9)
         #expect(detail.suggestion == HardReason.catalogue[1].suggestion)
+        // The task keeps what mining found, as stored, for its report.
+        let stored = try #require(try await manager.tasks.task(id: task.id))
+        let summary = try #require(stored.mining)
+        #expect(summary.entries == 4)
+        #expect(summary.selected == 1)
+        #expect(summary.hardByReason[1] == 1)
+        #expect(summary.coefficientCounts.reduce(0, +) == summary.scored)
+        #expect(summary.trainingManifest == nil)
     }
 
     @Test func theOutputDatasetMustHaveTheModelsType() async throws {

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import WinnowCore
+import WinnowReport
 import WinnowStore
 @testable import WinnowServer
 

@@ -31,12 +31,17 @@ public struct CollectionTask: Sendable, Hashable, Codable, Identifiable {
     public var createdAt: Date
     public var startedAt: Date?
     public var finishedAt: Date?
+    /// What a filter task's mining found (totals, counts, histograms, feature distributions), for its
+    /// report; `nil` for sync tasks and for filter tasks run before Winnow recorded it.
+    public var mining: MiningSummary?
 
     public init(
         id: String = Identifier.make(), kind: Kind, serviceID: String, serviceName: String, datasetID: String, datasetName: String,
         status: CollectionTaskStatus = .queued, failureReason: String? = nil, scanned: Int = 0, hard: Int = 0, imported: Int = 0,
-        importID: String? = nil, createdAt: Date = Date(), startedAt: Date? = nil, finishedAt: Date? = nil
+        importID: String? = nil, createdAt: Date = Date(), startedAt: Date? = nil, finishedAt: Date? = nil,
+        mining: MiningSummary? = nil
     ) {
+        self.mining = mining
         self.id = id
         self.kind = kind
         self.serviceID = serviceID

@@ -176,6 +176,7 @@ public struct CollectionManager: Sendable {
         task.importID = nil
         task.scanned = 0
         task.hard = 0
+        task.mining = nil
         task.imported = 0
         guard try await tasks.updateTask(task, ifStatus: from) else { throw EngineError(.conflict, "task \(task.id) is being run elsewhere") }
         do {

@@ -58,6 +58,9 @@ struct TaskExecution {
         task.scanned = run.entries
         task.hard = run.result.selection.count
         let model = service.modelName.isEmpty ? "batch-service/\(service.name)" : "winnow/\(service.modelName)"
+        task.mining = MiningSummary(
+            result: run.result, entries: run.entries, failures: run.failures, problems: run.problemCount, notes: run.notes,
+            trainingManifest: filter.trainingManifest, model: service.modelName.isEmpty ? nil : service.modelName)
         let importID = try await begin(&task)
         try await mining.forEachSelected(run, in: source, datasetID: task.datasetID, annotatedBy: model, stableIDs: false) { samples in
             try await manager.store.stageSamples(samples, importID: importID)

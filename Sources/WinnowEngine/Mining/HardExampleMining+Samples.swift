@@ -29,6 +29,35 @@ extension HardExampleMining {
         }
     }
 
+    /// The `top` selected samples of `run` with the highest coefficient (ties by batch order), hardest
+    /// first, as ``forEachSelected(_:in:datasetID:annotatedBy:stableIDs:_:)`` makes them, each with its
+    /// image's local path when it has one. Only these few answers are read again from `source`.
+    public func hardest(
+        _ run: MiningRun, in source: some MiningEntrySource, top: Int, annotatedBy: String
+    ) async throws -> [(sample: Sample, imagePath: String?)] {
+        let ranked = run.result.samples.filter(\.isSelected).sorted {
+            let (a, b) = ($0.info?.coefficient ?? 0, $1.info?.coefficient ?? 0)
+            return a != b ? a > b : $0.index < $1.index
+        }.prefix(max(0, top))
+        let rank = Dictionary(ranked.enumerated().map { ($1.index, $0) }, uniquingKeysWith: { first, _ in first })
+        guard !rank.isEmpty else { return [] }
+        var found: [(rank: Int, sample: Sample, imagePath: String?)] = []
+        try await source.forEachChunk(chunkSize: 512) { chunk in
+            for entry in chunk {
+                guard let position = rank[entry.index], let info = ranked[ranked.startIndex + position].info,
+                      case .answerFile(let path) = entry.result
+                else { continue }
+                let prediction = try readAnswer(path)
+                let sample = Sample(
+                    id: Self.stableID(index: entry.index, source: entry.source), datasetID: "", source: entry.source, state: .toBeConfirmed,
+                    labels: Self.preAnnotation(prediction, annotatedBy: annotatedBy), usage: .inference,
+                    imageSize: run.imageSizes[entry.index], hardExample: info)
+                found.append((position, sample, entry.imagePath))
+            }
+        }
+        return found.sorted { $0.rank < $1.rank }.map { ($0.sample, $0.imagePath) }
+    }
+
     /// The model's prediction as labels awaiting confirmation.
     public static func preAnnotation(_ prediction: Prediction, annotatedBy: String) -> [Label] {
         switch prediction.content {

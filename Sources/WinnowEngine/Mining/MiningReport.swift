@@ -8,43 +8,55 @@ public enum MiningReport {
     /// The report of `run` made under `configuration`.
     public static func json(_ run: MiningRun, configuration: MiningConfiguration) -> JSONValue {
         let result = run.result
-        var hardByReason: [Int: Int] = [:]
-        var selectedByReason: [Int: Int] = [:]
-        var histogram = [Int](repeating: 0, count: 10)
+        let summary = MiningSummary(result: result, entries: run.entries, failures: run.failures, problems: run.problemCount, notes: run.notes)
         var failures: [JSONValue] = []
         for sample in result.samples {
             if let failure = sample.failure {
                 failures.append(.object(["index": .number(Double(sample.index)), "source": .string(sample.source), "message": .string(failure)]))
             }
-            guard let info = sample.info else { continue }
-            let coefficient = info.coefficient ?? 0
-            histogram[min(9, max(0, Int(coefficient * 10)))] += 1
-            guard info.isHard else { continue }
-            for reason in info.reasons {
-                hardByReason[reason, default: 0] += 1
-                if sample.isSelected { selectedByReason[reason, default: 0] += 1 }
-            }
         }
         let selected = result.selectedSamples.enumerated().map { rank, sample in selectedJSON(sample, rank: rank + 1) }
+        let bins = MiningSummary.coefficientBins
         return .object([
             "summary": .object([
-                "entries": .number(Double(run.entries)),
-                "scored": .number(Double(result.scoredCount)),
-                "failures": .number(Double(run.failures)),
-                "hard": .number(Double(result.hardCount)),
-                "selected": .number(Double(result.selection.count)),
-                "problems": .number(Double(run.problemCount)),
+                "entries": .number(Double(summary.entries)),
+                "scored": .number(Double(summary.scored)),
+                "failures": .number(Double(summary.failures)),
+                "hard": .number(Double(summary.hard)),
+                "selected": .number(Double(summary.selected)),
+                "problems": .number(Double(summary.problems)),
             ]),
-            "hard_by_reason": reasonCounts(hardByReason),
-            "selected_by_reason": reasonCounts(selectedByReason),
-            "coefficient_histogram": .array(histogram.enumerated().map { bin, count in
-                .object(["from": .number(Double(bin) / 10), "to": .number(Double(bin + 1) / 10), "count": .number(Double(count))])
+            "hard_by_reason": reasonCounts(summary.hardByReason),
+            "selected_by_reason": reasonCounts(summary.selectedByReason),
+            "coefficient_histogram": .array(summary.coefficientCounts.enumerated().map { bin, count in
+                .object(["from": .number(Double(bin) / Double(bins)), "to": .number(Double(bin + 1) / Double(bins)), "count": .number(Double(count))])
             }),
+            "feature_distributions": .array(summary.featureDistributions.map(distributionJSON)),
             "notes": .array(run.notes.map(JSONValue.string)),
             "configuration": .string(configuration.explain()),
             "selected": .array(selected),
             "failures": .array(failures),
             "problems": .array(run.problems.map(JSONValue.string)),
+        ])
+    }
+
+    /// One feature's histograms: the bin edges on the feature's scale, the batch's counts and the
+    /// training reference's (`null` without one).
+    static func distributionJSON(_ distribution: FeatureDistribution) -> JSONValue {
+        func histogram(_ histogram: FeatureHistogram) -> JSONValue {
+            .object([
+                "counts": .array(histogram.counts.map { .number(Double($0)) }),
+                "skipped": .number(Double(histogram.skipped)),
+            ])
+        }
+        return .object([
+            "reason": .number(Double(distribution.reason)),
+            "alias": .string(HardReason.withID(distribution.reason)?.alias ?? "reason \(distribution.reason)"),
+            "feature": .string(distribution.name),
+            "scale": .string(distribution.scale.rawValue),
+            "edges": .array(distribution.batch.edges.map(JSONValue.number)),
+            "batch": histogram(distribution.batch),
+            "training": distribution.training.map(histogram) ?? .null,
         ])
     }
 

@@ -123,6 +123,8 @@ struct ServerEnvironment: Sendable {
         let type = try body.modelType.map { try Self.labelingType($0, field: prefix + "model_type", hardExamplesOnly: true) } ?? service.modelType
         let target = try Self.target(dataset: body.dataset, newDataset: body.newDataset, prefix: prefix)
         let manifest = body.trainingManifest.flatMap { $0.isEmpty ? nil : $0 }
-        return try await collection.enableFilter(serviceName: serviceName, modelType: type, trainingManifest: manifest, target: target)
+        let configuration = try Self.miningConfiguration(body, prefix: prefix)
+        return try await collection.enableFilter(
+            serviceName: serviceName, modelType: type, trainingManifest: manifest, target: target, configuration: configuration)
     }
 }

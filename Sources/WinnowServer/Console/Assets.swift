@@ -89,6 +89,8 @@ enum Assets {
         .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 16px 18px; margin: 0 0 16px; }
         .card.narrow { max-width: 420px; margin: 40px auto; }
         details.card summary { cursor: pointer; font-weight: 600; }
+        details.mining { margin: 4px 0 10px; } details.mining summary { cursor: pointer; font-weight: 600; margin-bottom: 6px; }
+        .form textarea { display: block; width: 100%; max-width: 520px; margin-top: 4px; padding: 7px 9px; border: 1px solid #c6ccd8; border-radius: 6px; font: 12px ui-monospace, monospace; }
         table.list { width: 100%; border-collapse: collapse; background: var(--card); border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
         table.list th, table.list td { text-align: left; padding: 9px 12px; border-bottom: 1px solid var(--line); vertical-align: top; }
         table.list th { background: #f0f3f7; font-weight: 600; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .3px; }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import WinnowCore
+import WinnowReport
 import WinnowEngine
 
 /// The Data Collection tab's form actions: sync, filtering on and off, retry.

@@ -1,5 +1,6 @@
 import Foundation
 import WinnowCore
+import WinnowReport
 
 /// A service's Data Collection tab: sync to a dataset, the hard-example filtering editor with the
 /// restart hint, and the task list.
@@ -75,7 +76,10 @@ struct CollectionSection {
             let tab = task.kind == .filter ? "to_be_confirmed" : "unlabeled"
             let link: HTML = task.status == .completed
                 ? "<a href=\"/datasets/\(dataset)?tab=\(tab)\">\(task.datasetName)</a>" : "\(task.datasetName)"
-            let retry: HTML = task.status == .failed ? Layout.actionButton("Retry", action: "/tasks/\(task.id)/retry", session: session) : ""
+            let retry: HTML = task.status == .failed
+                ? Layout.actionButton("Retry", action: "/tasks/\(task.id)/retry", session: session)
+                : task.kind == .filter && task.status == .completed
+                ? "<a class=\"button\" href=\"/v1/tasks/\(HTML.urlComponent(task.id))/report.html\">Report</a>" : ""
             let reason: HTML = task.failureReason.map { "<div class=\"\(task.status == .failed ? "error" : "muted") small\">\($0)</div>" } ?? ""
             return """
                 <tr><td>\(task.kind == .sync ? "Sync to dataset" : "Hard-example filtering")<div class="muted small">\(String(task.id.prefix(12)))</div></td>
@@ -117,13 +121,72 @@ struct CollectionSection {
             <span class="hint">Lets the rules compare the inference data with what the model was trained on.</span></label>
             \(datasetChooser(datasets, selected: filter?.datasetID))
             <p class="hint">The output dataset's type must match the model type.</p>
+            \(miningFields(filter?.configuration))
             """
+    }
+
+    /// The mining options, as `winnow collect filter enable` takes them: reasons, budget, diversity,
+    /// seed and a JSON object of thresholds.
+    static func miningFields(_ configuration: MiningConfiguration?) -> HTML {
+        let reasons = configuration.map { compact($0.enabledReasons) } ?? ""
+        let max = configuration?.selection.maximumCount.map(String.init) ?? ""
+        let fraction = configuration?.selection.maximumFraction.map { String($0) } ?? ""
+        let seed = configuration.map { String($0.seed) } ?? ""
+        let diverse = configuration?.selection.diversity ?? true
+        return """
+            <details class="mining"\(configuration == nil ? "" : HTML(" open"))><summary>Mining options</summary>
+            <div class="row"><label>Reasons <input name="reasons" value="\(reasons)" placeholder="0-30 (all)"><span class="hint">e.g. 0,1,5-10,30</span></label>
+            <label>At most <input name="max" type="number" min="1" value="\(max)" placeholder="no limit"></label>
+            <label>At most a fraction <input name="max_fraction" type="number" min="0" max="1" step="any" value="\(fraction)" placeholder="0–1"></label></div>
+            <div class="row"><label>Diversity <select name="diversity"><option value="on"\(diverse ? HTML(" selected") : "")>skip near-duplicates</option>\
+            <option value="off"\(diverse ? "" : HTML(" selected"))>coefficient only</option></select></label>
+            <label>Seed <input name="seed" type="number" min="0" value="\(seed)" placeholder="default"></label></div>
+            <label>Thresholds (JSON) <textarea name="configuration" rows="3" placeholder="{&quot;lowConfidence&quot;: {&quot;margin&quot;: {&quot;value&quot;: 0.2}}}"></textarea>\
+            <span class="hint">Any keys <code>winnow mine --explain</code> prints; the fields above override them.</span></label>
+            </details>
+            """
+    }
+
+    /// `[0, 1, 2, 5, 6, 7]` as `0-2,5-7`.
+    static func compact(_ reasons: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        let sorted = reasons.sorted()
+        while index < sorted.count {
+            var end = index
+            while end + 1 < sorted.count, sorted[end + 1] == sorted[end] + 1 { end += 1 }
+            parts.append(end > index ? "\(sorted[index])-\(sorted[end])" : "\(sorted[index])")
+            index = end + 1
+        }
+        return parts.joined(separator: ",")
     }
 
     /// The filtering parameters of a posted form.
     static func filterBody(_ form: ConsoleForm) throws -> FilterBody {
         let (dataset, newDataset) = target(form)
-        return FilterBody(modelType: form.value("model_type"), trainingManifest: form.value("training_manifest"), dataset: dataset, newDataset: newDataset)
+        var body = FilterBody(modelType: form.value("model_type"), trainingManifest: form.value("training_manifest"), dataset: dataset, newDataset: newDataset)
+        body.reasons = form.value("reasons").map(ReasonsValue.text)
+        if let text = form.value("max") {
+            guard let value = Int(text) else { throw APIError.invalid("max", "expected a whole number, got '\(text)'") }
+            body.max = value
+        }
+        if let text = form.value("max_fraction") {
+            guard let value = Double(text) else { throw APIError.invalid("max_fraction", "expected a number from 0 to 1, got '\(text)'") }
+            body.maxFraction = value
+        }
+        if let text = form.value("seed") {
+            guard let value = UInt64(text) else { throw APIError.invalid("seed", "expected a whole number of at least 0, got '\(text)'") }
+            body.seed = value
+        }
+        if form.value("diversity") == "off" { body.diversity = false }
+        if let text = form.value("configuration") {
+            do {
+                body.configuration = try JSONCoding.decoder().decode(MiningConfiguration.self, from: Data(text.utf8))
+            } catch {
+                throw APIError.invalid("configuration", "is not a JSON object of mining thresholds: \(APIError(mapping: error).message)")
+            }
+        }
+        return body
     }
 
     /// `dataset` (a name, or `__new__`) and `new_dataset` of a posted form.

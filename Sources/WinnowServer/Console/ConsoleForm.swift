@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import WinnowReport
 
 /// A posted console form (`application/x-www-form-urlencoded`), its CSRF token checked.
 struct ConsoleForm: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import WinnowCore
+import WinnowReport
 
 /// A page of samples as thumbnails (rendered by the server with the boxes drawn in, loaded lazily),
 /// with hard badges and reason chips, check boxes for batch confirmation and paging links.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import WinnowCore
+import WinnowReport
 import WinnowEngine
 import WinnowStore
 
@@ -102,11 +103,14 @@ struct DatasetsPages {
         }
         var coefficientCounts: [Int] = []
         if statistics.hard > 0 { coefficientCounts = try await charts.coefficientCounts(datasetID: dataset.id) }
+        let summary = statistics.hard > 0 ? try await charts.latestSummary(datasetID: dataset.id) : nil
         let drifting = FeatureDrift.reasons.contains { (statistics.byReason[$0] ?? 0) > 0 }
-        let features: HTML = drifting
+        let recorded = !(summary?.featureDistributions.isEmpty ?? true)
+        let features: HTML = drifting || recorded
             ? """
-                <div class="card wide"><h3>Features against the training set</h3>\
-                <img class="chart" src="/v1/datasets/\(HTML.urlComponent(dataset.name))/charts/features.svg" alt="Feature distributions against the training set" loading="lazy"></div>
+                <div class="card wide"><h3>Features: this batch against the training set</h3>\
+                <img class="chart" src="/v1/datasets/\(HTML.urlComponent(dataset.name))/charts/features.svg" alt="Feature distributions of the batch against the training set" loading="lazy">\
+                \(summary == nil ? HTML("<p class=\"muted small\">\(Charts.distributionsNotRecorded) Shown: the flagged samples' values against the training band.</p>") : "")</div>
                 """
             : ""
         let chartSection: HTML = statistics.hard > 0

@@ -1,5 +1,6 @@
 import Foundation
 import WinnowCore
+import WinnowReport
 
 /// One image or box feature (reasons 5–18): the values measured on the batch's samples that drifted,
 /// against the training set's band (`p1–p99: 0.31–0.72 (median 0.5)` in the reason's reference).
@@ -100,27 +101,5 @@ extension Charts {
             \(rows)<rect x="\(labelWidth)" y="\(height - 12)" width="10" height="8" class="band"/><text x="\(labelWidth + 14)" y="\(height - 4)" class="axis">training p1–p99</text>\
             <rect x="\(labelWidth + 120)" y="\(height - 12)" width="10" height="8" class="bar drift"/><text x="\(labelWidth + 134)" y="\(height - 4)" class="axis">batch (flagged samples)</text></svg>
             """
-    }
-
-    /// The page stylesheet's chart rules, for a chart served as an image of its own.
-    static let standaloneStyle = """
-        .bar{fill:#3b82f6}.bar.drift{fill:#c2410c}.band{fill:#bbf7d0}.median{stroke:#15803d;stroke-width:2}\
-        .axis,.value{font:11px system-ui,"DejaVu Sans",sans-serif;fill:#677086}.axis-line{stroke:#dfe3ea}
-        """
-
-    /// A chart as a standalone SVG document (namespace and styles inside); a chart with nothing to show
-    /// becomes an SVG with its message.
-    static func standalone(_ chart: HTML) -> String {
-        var text = chart.description
-        guard text.hasPrefix("<svg") else {
-            let message = text.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-            return """
-                <svg xmlns="http://www.w3.org/2000/svg" class="chart" width="420" height="30" viewBox="0 0 420 30"><style>\(standaloneStyle)</style>\
-                <text x="4" y="18" class="axis">\(message)</text></svg>
-                """
-        }
-        text.replaceSubrange(text.range(of: "<svg")!, with: "<svg xmlns=\"http://www.w3.org/2000/svg\"")
-        if let end = text.firstIndex(of: ">") { text.insert(contentsOf: "<style>\(standaloneStyle)</style>", at: text.index(after: end)) }
-        return text
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import WinnowReport
 import Foundation
 
 /// The frame of every console page: navigation, title, content, local assets only.

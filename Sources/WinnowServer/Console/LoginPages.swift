@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import WinnowReport
 
 /// `/login` and `/logout`: with an access token, the console asks for it once and keeps a session.
 struct LoginPages {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import WinnowCore
+import WinnowReport
 import WinnowObjects
 import WinnowStore
 

@@ -15,6 +15,11 @@ struct CollectionController {
         api.get("services/{name}/collection/tasks", use: tasks)
         api.get("tasks/{id}", use: task)
         api.post("tasks/{id}/retry", use: retry)
+        api.get("tasks/{id}/report.html", use: report)
+    }
+
+    @Sendable func report(_ request: Request, context: WinnowRequestContext) async throws -> Response {
+        try await TaskReport.response(request, taskID: try context.parameters.path("id"), environment: environment)
     }
 
     /// Queues a sync task (202); it runs in the background.

@@ -2,11 +2,13 @@ import Foundation
 import Hummingbird
 import NIOCore
 import WinnowCore
+import WinnowReport
 import WinnowStore
 
 /// A dataset's charts, gathered with cheap store queries and drawn on the server as SVG: hard examples
 /// by reason, the hard coefficient histogram, and image and box feature distributions of the batch
-/// against the training set. `GET /v1/datasets/{name}/charts/{chart}` serves each as `image/svg+xml`;
+/// against the training set (as the latest filter task into the dataset recorded them; for a task run
+/// before they were recorded, the flagged samples' values against the training band). `GET /v1/datasets/{name}/charts/{chart}` serves each as `image/svg+xml`;
 /// the console draws the first two inline and loads the third as an image.
 struct DatasetCharts {
     let environment: ServerEnvironment
@@ -45,8 +47,18 @@ struct DatasetCharts {
         case .coefficients:
             return Charts.histogram(counts: try await coefficientCounts(datasetID: dataset.id))
         case .features:
+            if let summary = try await latestSummary(datasetID: dataset.id) {
+                return Charts.distributions(summary.featureDistributions)
+            }
             return Charts.featureDrift(try await featureDrifts(datasetID: dataset.id))
         }
+    }
+
+    /// The mining summary of the newest completed filter task that wrote into the dataset, if it
+    /// recorded one.
+    func latestSummary(datasetID: String) async throws -> MiningSummary? {
+        try await environment.stores.tasks.listTasks(serviceID: nil)
+            .first { $0.kind == .filter && $0.datasetID == datasetID && $0.status == .completed }?.mining
     }
 
     /// Hard samples per coefficient bin over [0, 1], one indexed range count per bin (no sample is read).

@@ -39,6 +39,7 @@ struct ServicesController {
         }
         if let filter = body.hardExamples {
             _ = try ServerEnvironment.target(dataset: filter.dataset, newDataset: filter.newDataset, prefix: "hard_examples.")
+            _ = try ServerEnvironment.miningConfiguration(filter, prefix: "hard_examples.")
         }
         var service = try await environment.manager.deploy(.init(
             name: body.name, modelName: body.model, input: body.input, output: body.output, instances: body.instances ?? 4,

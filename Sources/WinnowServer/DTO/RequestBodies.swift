@@ -23,7 +23,8 @@ struct DeployBody: RequestBody {
     static let fields: Set<String> = ["name", "model", "input", "output", "instances", "timeout_seconds", "manifest_lines", "start", "hard_examples"]
 }
 
-/// `PUT /v1/services/{name}/collection/filter`, and `hard_examples` of a deployment.
+/// `PUT /v1/services/{name}/collection/filter`, and `hard_examples` of a deployment: where the hard
+/// examples go, and the same mining options as the CLI (`winnow collect filter enable`).
 struct FilterBody: RequestBody {
     /// Default: the service's model type.
     var modelType: String?
@@ -32,8 +33,45 @@ struct FilterBody: RequestBody {
     var dataset: String?
     /// A dataset to create.
     var newDataset: String?
+    /// Reason codes to run: `"0,1,5-10,30"` or `[0, 1, 5]` (default all 0–30).
+    var reasons: ReasonsValue?
+    /// Select at most this many hard examples.
+    var max: Int?
+    /// Select at most this fraction of the scored samples (0–1).
+    var maxFraction: Double?
+    /// Skip near-duplicates in embedding space when filling a budget (default true).
+    var diversity: Bool?
+    /// Seed of every random choice.
+    var seed: UInt64?
+    /// Every threshold (any subset of the keys `winnow mine --explain` prints); the options above override it.
+    var configuration: MiningConfiguration?
 
-    static let fields: Set<String> = ["model_type", "training_manifest", "dataset", "new_dataset"]
+    static let fields: Set<String> = [
+        "model_type", "training_manifest", "dataset", "new_dataset", "reasons", "max", "max_fraction", "diversity", "seed", "configuration",
+    ]
+
+    /// Whether the body sets any mining option.
+    var hasMiningOptions: Bool {
+        reasons != nil || max != nil || maxFraction != nil || diversity != nil || seed != nil || configuration != nil
+    }
+}
+
+/// Reason codes as a string (`"0,1,5-10"`) or an array of integers.
+enum ReasonsValue: Decodable, Sendable {
+    case text(String)
+    case codes([Int])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else if let codes = try? container.decode([Int].self) {
+            self = .codes(codes)
+        } else {
+            throw DecodingError.typeMismatch(String.self, DecodingError.Context(
+                codingPath: decoder.codingPath, debugDescription: "expected reason codes as \"0,1,5-10\" or an array of integers"))
+        }
+    }
 }
 
 /// `POST /v1/services/{name}/collection/sync`

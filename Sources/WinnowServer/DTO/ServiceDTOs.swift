@@ -57,6 +57,8 @@ struct ServiceDTO: Codable, Sendable {
         var trainingManifest: String?
         var datasetId: String
         var datasetName: String
+        /// The mining configuration, when one was given (else the engine's defaults apply).
+        var configuration: MiningConfiguration?
     }
 
     var id: String
@@ -99,7 +101,8 @@ struct ServiceDTO: Codable, Sendable {
         timeoutSeconds = service.timeoutSeconds
         runId = service.runID
         hardExamples = service.hardExamples.map {
-            FilterDTO(enabled: $0.enabled, modelType: $0.modelType.rawValue, trainingManifest: $0.trainingManifest, datasetId: $0.datasetID, datasetName: $0.datasetName)
+            FilterDTO(enabled: $0.enabled, modelType: $0.modelType.rawValue, trainingManifest: $0.trainingManifest, datasetId: $0.datasetID, datasetName: $0.datasetName,
+                      configuration: $0.configuration)
         }
         createdAt = service.createdAt
         startedAt = service.startedAt
@@ -132,6 +135,10 @@ struct TaskDTO: Codable, Sendable {
     var createdAt: Date
     var startedAt: Date?
     var finishedAt: Date?
+    /// A filter task's HTML report.
+    var report: String?
+    /// What a filter task's mining found: totals, counts by reason, histograms, feature distributions.
+    var mining: MiningSummary?
 
     init(_ task: CollectionTask) {
         id = task.id
@@ -149,6 +156,8 @@ struct TaskDTO: Codable, Sendable {
         createdAt = task.createdAt
         startedAt = task.startedAt
         finishedAt = task.finishedAt
+        report = task.kind == .filter ? "/v1/tasks/\(task.id)/report.html" : nil
+        mining = task.mining
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import WinnowReport
 import Logging
 import NIOCore
 

@@ -52,6 +52,8 @@ enum OpenAPIDocument {
             var response: [String: JSONValue] = ["description": .string(status < 300 ? "success" : "error")]
             if schema == "Image" {
                 response["content"] = .object(["image/*": .object(["schema": .object(["type": .string("string"), "format": .string("binary")])])])
+            } else if schema == "HTML" {
+                response["content"] = .object(["text/html": .object(["schema": .object(["type": .string("string")])])])
             } else if schema == "SVG" {
                 response["content"] = .object(["image/svg+xml": .object(["schema": .object(["type": .string("string")])])])
             } else if let schema {
@@ -97,7 +99,28 @@ enum OpenAPIDocument {
             "name": s, "model": s, "input": s, "output": s, "instances": i, "timeout_seconds": n, "manifest_lines": i, "start": b,
             "hard_examples": ref("FilterRequest"),
         ], required: ["name", "model", "input", "output"]),
-        "FilterRequest": object(dataset.merging(["model_type": s, "training_manifest": s]) { a, _ in a }),
+        "FilterRequest": object(dataset.merging([
+            "model_type": s, "training_manifest": s,
+            "reasons": .object(["oneOf": .array([s, array(i)]), "description": .string("Reason codes to run, \"0,1,5-10,30\" or [0, 1, 5]; default all 0–30")]),
+            "max": i, "max_fraction": n, "diversity": b, "seed": i,
+            "configuration": ref("MiningConfiguration"),
+        ]) { a, _ in a }),
+        "MiningConfiguration": .object([
+            "type": .string("object"),
+            "description": .string("Every mining threshold: any subset of the keys `winnow mine --explain` prints (snake_case or camelCase); missing keys keep their defaults"),
+            "additionalProperties": .bool(true),
+        ]),
+        "MiningSummary": object([
+            "entries": i, "scored": i, "failures": i, "hard": i, "selected": i, "problems": i,
+            "hard_by_reason": .object(["type": .string("object"), "additionalProperties": i]),
+            "selected_by_reason": .object(["type": .string("object"), "additionalProperties": i]),
+            "coefficient_counts": array(i), "notes": array(s), "training_manifest": s, "model": s,
+            "feature_distributions": array(object([
+                "reason": i, "name": s, "scale": s,
+                "batch": ref("FeatureHistogram"), "training": ref("FeatureHistogram"),
+            ])),
+        ]),
+        "FeatureHistogram": object(["lower": n, "upper": n, "counts": array(i), "skipped": i]),
         "SyncRequest": object(dataset.merging(["labeling_type": s]) { a, _ in a }, required: ["labeling_type"]),
         "ImportOutputRequest": object(["name": s, "type": s, "input": s, "output": s], required: ["name", "type", "input", "output"]),
         "Service": object([
@@ -105,13 +128,16 @@ enum OpenAPIDocument {
             "status": .object(["type": .string("string"), "enum": .array(["deploying", "running", "finished", "failed", "stopped"].map(JSONValue.string))]),
             "progress": object(["succeeded": i, "failed": i, "done": i, "total": i, "percent": n, "invocations": i, "failed_invocations": i]),
             "error": s, "instances": i, "timeout_seconds": n, "run_id": s, "created_at": s, "started_at": s, "finished_at": s,
-            "hard_examples": object(["enabled": b, "model_type": s, "training_manifest": s, "dataset_id": s, "dataset_name": s]),
+            "hard_examples": object([
+                "enabled": b, "model_type": s, "training_manifest": s, "dataset_id": s, "dataset_name": s, "configuration": ref("MiningConfiguration"),
+            ]),
         ]),
         "ServiceList": list("Service"),
         "FilterConfigured": object(["service": ref("Service"), "restart_needed": b, "hint": s]),
         "Task": object([
             "id": s, "kind": s, "service_id": s, "service_name": s, "dataset_id": s, "dataset_name": s, "status": s, "status_text": s,
             "failure_reason": s, "scanned": i, "hard": i, "imported": i, "created_at": s, "started_at": s, "finished_at": s,
+            "report": s, "mining": ref("MiningSummary"),
         ]),
         "TaskList": list("Task"),
         "CreateDatasetRequest": object(["name": s, "labeling_type": s, "description": s], required: ["name", "labeling_type"]),

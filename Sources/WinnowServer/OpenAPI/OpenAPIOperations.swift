@@ -71,6 +71,10 @@ extension OpenAPIOperation {
         .init(method: "get", path: "/v1/services/{name}/collection/tasks", tag: "collection", summary: "The service's collection tasks, newest first",
               parameters: [name], responses: [(200, "TaskList"), (404, "Error")]),
         .init(method: "get", path: "/v1/tasks/{id}", tag: "collection", summary: "Show a collection task", parameters: [id], responses: [(200, "Task"), (404, "Error")]),
+        .init(method: "get", path: "/v1/tasks/{id}/report.html", tag: "collection",
+              summary: "A filter task's hard-example report: one self-contained HTML page (charts, thumbnails, reasons)",
+              parameters: [id, .query("top", "Hardest examples shown, 0–500 (default 50)", type: "integer")],
+              responses: [(200, "HTML"), (400, "Error"), (404, "Error"), (409, "Error")]),
         .init(method: "post", path: "/v1/tasks/{id}/retry", tag: "collection", summary: "Run a failed collection task again", parameters: [id],
               responses: [(202, "Task"), (404, "Error"), (409, "Error")]),
 
@@ -87,7 +91,7 @@ extension OpenAPIOperation {
               parameters: [name], body: "ImportRequest", responses: [(200, "Import"), (400, "Error"), (404, "Error")]),
 
         .init(method: "get", path: "/v1/datasets/{name}/charts/{chart}", tag: "datasets",
-              summary: "A chart as SVG: reasons (hard examples by reason), coefficients (histogram), features (drift against the training set)",
+              summary: "A chart as SVG: reasons (hard examples by reason), coefficients (histogram), features (batch against training set, from the latest filter task)",
               parameters: [name, .path("chart", "reasons, coefficients or features (.svg may follow)")],
               responses: [(200, "SVG"), (400, "Error"), (404, "Error")]),
         .init(method: "get", path: "/v1/datasets/{name}/samples", tag: "samples", summary: "List a dataset's samples with filters, sorting and pages",

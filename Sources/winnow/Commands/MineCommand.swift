@@ -5,6 +5,7 @@ import NIOPosix
 import WinnowCore
 import WinnowEngine
 import WinnowObjects
+import WinnowReport
 import WinnowStore
 
 /// `winnow mine --predictions OUTPUT --type TYPE … --out HARD.manifest`
@@ -58,8 +59,13 @@ struct MineCommand: AsyncParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Where to write the hard examples' manifest.", valueName: "file"))
     var out: String?
 
-    @Option(name: .customLong("report"), help: ArgumentHelp("Where to write the JSON report (every pick explained).", valueName: "file"))
+    @Option(name: .customLong("report"), help: ArgumentHelp(
+        "Where to write the report: FILE.json (every pick explained) or FILE.html (one self-contained page with charts and thumbnails).",
+        valueName: "file"))
     var report: String?
+
+    @Option(name: .customLong("top"), help: "Thumbnails of this many of the hardest examples in an HTML report (default 50).")
+    var top: Int = 50
 
     @Flag(name: .customLong("explain"), help: "Print the effective configuration (every threshold) first.")
     var explain = false
@@ -197,7 +203,25 @@ struct MineCommand: AsyncParsableCommand {
                 throw error
             }
         }
-        if let report {
+        if let report, HTMLReportFile.isHTML(report) {
+            guard top >= 0 else { throw CLIError("--top must be 0 or more, got \(top)") }
+            let hardest = try await engine.hardest(run, in: source, top: top, annotatedBy: model.map { "winnow/\($0)" } ?? "batch-output")
+            let examples = hardest.enumerated().map { rank, item in
+                ReportExample(rank: rank + 1, sample: item.sample, imagePath: item.imagePath,
+                              imageProblem: item.imagePath == nil ? "not a local file: \(item.sample.source)" : nil)
+            }
+            let summary = MiningSummary(
+                result: run.result, entries: run.entries, failures: run.failures, problems: run.problemCount, notes: run.notes,
+                trainingManifest: trainManifest, model: model)
+            var facts: [(name: String, value: String)] = [("Batch output", predictions ?? ""), ("Type", engine.options.type.rawValue)]
+            if let model { facts.append(("Model", model)) }
+            facts.append(("Training manifest", trainManifest ?? "none: the batch was its own reference"))
+            facts.append(("Date", ISO8601DateFormatter().string(from: Date())))
+            facts.append(("Configuration", "seed \(configuration.seed), reasons \(configuration.enabledReasons.count) of 31 enabled"))
+            let name = ((predictions ?? "batch") as NSString).lastPathComponent
+            let page = HardExampleReport(title: "Hard examples — \(name)", facts: facts, summary: summary)
+            try await HTMLReportFile.write(page, examples: examples, to: ResourceLocationPath.absolute(report))
+        } else if let report {
             let text = JSONWriter.serialize(MiningReport.json(run, configuration: configuration)) + "\n"
             try LocalFiles.writeAtomically(Array(text.utf8), to: ResourceLocationPath.absolute(report))
         }

@@ -56,17 +56,10 @@ struct MiningArguments: ParsableArguments {
 
     /// `0,1,5-10,30` as sorted reason codes.
     static func parseReasons(_ text: String) throws -> [Int] {
-        var reasons = Set<Int>()
-        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
-            let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
-            guard (1...2).contains(bounds.count), let low = Int(bounds[0]), let high = Int(bounds[bounds.count - 1]), low <= high,
-                  (0...30).contains(low), (0...30).contains(high)
-            else {
-                throw CLIError("--reasons: '\(part)' is not a reason code 0–30 or a range like 5-10")
-            }
-            reasons.formUnion(low...high)
+        do throws(WinnowCore.ValidationError) {
+            return try ReasonList.parse(text)
+        } catch {
+            throw CLIError("--reasons: \(error.message)")
         }
-        guard !reasons.isEmpty else { throw CLIError("--reasons: give at least one reason code 0–30") }
-        return reasons.sorted()
     }
 }

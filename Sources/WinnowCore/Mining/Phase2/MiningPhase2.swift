@@ -75,7 +75,8 @@ public struct MiningPhase2: Sendable {
         }
         return MiningResult(
             samples: samples, selection: selection, scoredCount: decisions.compactMap { $0 }.count,
-            hardCount: decisions.filter { $0?.isHard == true }.count, referenceSummary: summary(context))
+            hardCount: decisions.filter { $0?.isHard == true }.count, referenceSummary: summary(context),
+            featureDistributions: FeatureDistribution.collect(ordered, training: training, configuration: configuration))
     }
 
     private func select(_ ordered: [SampleScores], decisions: [MiningJudge.Decision?], prepared: [[Double]?], context: MiningContext) -> [Int] {

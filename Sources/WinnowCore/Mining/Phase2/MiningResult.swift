@@ -10,9 +10,15 @@ public struct MiningResult: Sendable, Hashable {
     public var hardCount: Int
     /// Where each kind of statistic came from, for the run summary (e.g. `image features: batch`).
     public var referenceSummary: [String]
+    /// The image and box feature distributions of the whole batch against the training reference.
+    public var featureDistributions: [FeatureDistribution]
 
     /// A result with the given parts.
-    public init(samples: [MinedSample], selection: [Int], scoredCount: Int, hardCount: Int, referenceSummary: [String]) {
+    public init(
+        samples: [MinedSample], selection: [Int], scoredCount: Int, hardCount: Int, referenceSummary: [String],
+        featureDistributions: [FeatureDistribution] = []
+    ) {
+        self.featureDistributions = featureDistributions
         self.samples = samples
         self.selection = selection
         self.scoredCount = scoredCount

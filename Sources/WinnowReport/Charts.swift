@@ -2,9 +2,9 @@ import Foundation
 import WinnowCore
 
 /// Charts drawn on the server as SVG: no script, no library.
-enum Charts {
+public enum Charts {
     /// Horizontal bars: hard samples per reason.
-    static func reasons(_ byReason: [Int: Int]) -> HTML {
+    public static func reasons(_ byReason: [Int: Int]) -> HTML {
         let rows = byReason.keys.sorted()
         guard let largest = byReason.values.max(), largest > 0 else { return "<p class=\"muted\">No hard examples yet.</p>" }
         let rowHeight = 22, labelWidth = 190, barWidth = 240
@@ -26,7 +26,7 @@ enum Charts {
     }
 
     /// Counts of coefficients in `bins` equal bins over [0, 1].
-    static func bins(_ coefficients: [Double], count bins: Int = 10) -> [Int] {
+    public static func bins(_ coefficients: [Double], count bins: Int = 10) -> [Int] {
         var counts = Array(repeating: 0, count: bins)
         for value in coefficients where value.isFinite {
             counts[min(bins - 1, max(0, Int(value * Double(bins))))] += 1
@@ -35,12 +35,12 @@ enum Charts {
     }
 
     /// Vertical bars: how the hard coefficients spread over [0, 1].
-    static func histogram(_ coefficients: [Double], bins: Int = 10) -> HTML {
+    public static func histogram(_ coefficients: [Double], bins: Int = 10) -> HTML {
         histogram(counts: Self.bins(coefficients, count: bins))
     }
 
-    /// Vertical bars over [0, 1] from counts per equal bin.
-    static func histogram(counts: [Int]) -> HTML {
+    /// Vertical bars over [0, 1] from counts per equal bin, described by `label` for screen readers.
+    public static func histogram(counts: [Int], label: String = "Hard coefficient histogram") -> HTML {
         let bins = counts.count
         guard let largest = counts.max(), largest > 0 else { return "<p class=\"muted\">No coefficients yet.</p>" }
         let barWidth = 30, chartHeight = 120, left = 30, bottom = 20
@@ -57,32 +57,31 @@ enum Charts {
             "<text x=\"\(left + index * barWidth)\" y=\"\(chartHeight + bottom)\" text-anchor=\"middle\" class=\"axis\">\(Double(index) / Double(bins), digits: 1)</text>"
         }
         return """
-            <svg class="chart" role="img" aria-label="Hard coefficient histogram" viewBox="0 0 \(width) \(chartHeight + bottom + 6)" width="\(width)" height="\(chartHeight + bottom + 6)">\
+            <svg class="chart" role="img" aria-label="\(label)" viewBox="0 0 \(width) \(chartHeight + bottom + 6)" width="\(width)" height="\(chartHeight + bottom + 6)">\
             <text x="\(left - 4)" y="14" text-anchor="end" class="axis">\(largest)</text><line x1="\(left)" y1="\(chartHeight + 4)" x2="\(width - 10)" y2="\(chartHeight + 4)" class="axis-line"/>\(bars)\(ticks)</svg>
             """
     }
-}
 
-/// Detection boxes drawn over an image as SVG, in the image's pixel coordinates. With `captionsOnly` it
-/// writes just the numbered captions, over a rendering whose boxes the server drew into the pixels.
-enum BoxOverlay {
-    static func svg(_ labels: [Label], size: ImageSize?, numbered: Bool = false, captionsOnly: Bool = false) -> HTML {
-        let boxes = labels.enumerated().filter { $0.element.shape != nil }
-        guard let size, size.width > 0, size.height > 0, !boxes.isEmpty else { return "" }
-        // Captions scale with the image, so they read the same in a thumbnail and on the sample page.
-        let fontSize = Double(max(size.width, size.height)) / (numbered ? 28 : 20)
-        let shapes: [HTML] = boxes.map { index, label in
-            let b = label.shape?.boundingBox ?? (xmin: 0, ymin: 0, xmax: 0, ymax: 0)
-            let caption = numbered ? "\(index + 1) \(label.name)" : label.name
-            let kind = label.isConfirmed ? "box confirmed" : "box"
+    /// The page stylesheet's chart rules, for a chart served as an image of its own.
+    public static let standaloneStyle = """
+        .bar{fill:#3b82f6}.bar.drift{fill:#c2410c}.band{fill:#bbf7d0}.median{stroke:#15803d;stroke-width:2}\
+        .axis,.value{font:11px system-ui,"DejaVu Sans",sans-serif;fill:#677086}.axis-line{stroke:#dfe3ea}\
+        .bar.training{fill:#86efac}.bar.batch{fill:#f97316;fill-opacity:.35;stroke:#c2410c;stroke-width:1}.hit{fill:transparent}.axis.name{fill:#1f2937}
+        """
+
+    /// A chart as a standalone SVG document (namespace and styles inside); a chart with nothing to show
+    /// becomes an SVG with its message.
+    public static func standalone(_ chart: HTML) -> String {
+        var text = chart.description
+        guard text.hasPrefix("<svg") else {
+            let message = text.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
             return """
-                <g class="\(kind)"><title>\(label.name)\(label.confidence.map { String(format: " %.2f", $0) } ?? "")</title>\
-                \(captionsOnly ? "" : HTML("<rect x=\"\(b.xmin, digits: 1)\" y=\"\(b.ymin, digits: 1)\" width=\"\(max(0, b.xmax - b.xmin), digits: 1)\" height=\"\(max(0, b.ymax - b.ymin), digits: 1)\" vector-effect=\"non-scaling-stroke\"/>"))\
-                <text x="\(b.xmin + fontSize / 6, digits: 1)" y="\(max(b.ymin - fontSize / 4, fontSize), digits: 1)" font-size="\(fontSize, digits: 1)" stroke-width="\(fontSize / 7, digits: 2)">\(caption)</text></g>
+                <svg xmlns="http://www.w3.org/2000/svg" class="chart" width="420" height="30" viewBox="0 0 420 30"><style>\(standaloneStyle)</style>\
+                <text x="4" y="18" class="axis">\(message)</text></svg>
                 """
         }
-        return """
-            <svg class="overlay" viewBox="0 0 \(size.width) \(size.height)" preserveAspectRatio="xMidYMid meet" aria-hidden="true">\(shapes)</svg>
-            """
+        text.replaceSubrange(text.range(of: "<svg")!, with: "<svg xmlns=\"http://www.w3.org/2000/svg\"")
+        if let end = text.firstIndex(of: ">") { text.insert(contentsOf: "<style>\(standaloneStyle)</style>", at: text.index(after: end)) }
+        return text
     }
 }

@@ -11,6 +11,9 @@ struct Winnow: AsyncParsableCommand {
             and an object folder) lives in --data-dir, by default ./.winnow or $WINNOW_DATA_DIR.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, DatasetCommand.self, MineCommand.self, ModelCommand.self, ServiceCommand.self, CollectCommand.self, SamplesCommand.self, SampleDataCommand.self, ImageCommand.self, ServeCommand.self, ReportCommand.self]
+        subcommands: [
+            ValidateCommand.self, DatasetCommand.self, MineCommand.self, ReportCommand.self, ModelCommand.self, ServiceCommand.self,
+            CollectCommand.self, SamplesCommand.self, SampleDataCommand.self, ImageCommand.self, ServeCommand.self, WorkerCommand.self,
+        ]
     )
 }

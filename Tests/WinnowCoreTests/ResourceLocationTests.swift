@@ -25,6 +25,15 @@ import WinnowCore
         #expect(throws: ValidationError.self) { try ResourceLocation(parsing: "a.jpg", relativeTo: nil) }
     }
 
+    @Test func relativePathsInAnObjectManifestResolveAgainstItsPrefix() throws {
+        #expect(try ResourceLocation(parsing: "./img/a.jpg", relativeTo: "s3://b/train") == .object(scheme: "s3", bucket: "b", key: "train/img/a.jpg"))
+        #expect(try ResourceLocation(parsing: "../in/x.png", relativeTo: "obs://b/sets/train") == .object(scheme: "obs", bucket: "b", key: "sets/in/x.png"))
+        #expect(try ResourceLocation(parsing: "a.jpg", relativeTo: "s3://b/") == .object(scheme: "s3", bucket: "b", key: "a.jpg"))
+        #expect(throws: ValidationError.self) { try ResourceLocation(parsing: "../../a.jpg", relativeTo: "s3://b/train") }
+        // Absolute paths and URIs are not affected by an object base.
+        #expect(try ResourceLocation(parsing: "/data/a.jpg", relativeTo: "s3://b/train") == .file("/data/a.jpg"))
+    }
+
     @Test func fileNameAndRelativePath() throws {
         #expect(try ResourceLocation(parsing: "https://h/p/img.jpg?x=1", relativeTo: nil).fileName == "img.jpg")
         #expect(ResourceLocation.relativePath("/out/ann/a.xml", from: "/out") == "ann/a.xml")

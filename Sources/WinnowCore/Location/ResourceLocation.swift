@@ -15,7 +15,9 @@ public enum ResourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// `content://` inline text.
     case inline(String)
 
-    /// Parses `text`, resolving a relative path against `baseDirectory` (an absolute folder path).
+    /// Parses `text`, resolving a relative path against `baseDirectory`: an absolute folder path, or the
+    /// prefix of a manifest stored in object storage (`s3://bucket/dir`), against which `./a.jpg` is the
+    /// object `s3://bucket/dir/a.jpg` (and `..` may not leave the bucket).
     ///
     /// - Throws: ``ValidationError`` naming `field` when the text is empty, uses an unknown scheme,
     ///   or is a relative path with no base to resolve it against.
@@ -60,8 +62,32 @@ public enum ResourceLocation: Sendable, Hashable, CustomStringConvertible {
             guard let baseDirectory else {
                 throw ValidationError(field: field, message: "relative path '\(trimmed)' has no manifest folder to resolve against")
             }
+            if baseDirectory.contains("://") {
+                self = try Self.resolve(trimmed, againstObjectPrefix: baseDirectory, field: field)
+                return
+            }
             self = .file(Self.normalise(baseDirectory + "/" + trimmed))
         }
+    }
+
+    /// `relative` below the object prefix `base` (`s3://bucket/dir`), `.` and `..` collapsed.
+    private static func resolve(_ relative: String, againstObjectPrefix base: String, field: String) throws(ValidationError) -> ResourceLocation {
+        guard case .object(let scheme, let bucket, let prefix) = try ResourceLocation(parsing: base, relativeTo: nil, field: field) else {
+            throw ValidationError(field: field, message: "relative path '\(relative)' cannot be resolved against '\(base)'")
+        }
+        var parts = prefix.split(separator: "/", omittingEmptySubsequences: true)
+        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else {
+                    throw ValidationError(field: field, message: "relative path '\(relative)' leaves the bucket of '\(base)'")
+                }
+                parts.removeLast()
+            default: parts.append(component)
+            }
+        }
+        return .object(scheme: scheme, bucket: bucket, key: parts.joined(separator: "/"))
     }
 
     /// The location as a URI or absolute path, in the form the manifest writer uses.
@@ -109,7 +135,7 @@ public enum ResourceLocation: Sendable, Hashable, CustomStringConvertible {
     private static func fastLocalPath(_ text: String, relativeTo baseDirectory: String?) -> String? {
         guard ASCIIPath.isPlainPath(text) else { return nil }
         if text.utf8.first == UInt8(ascii: "/") { return ASCIIPath.normalise(text, then: nil) }
-        guard let baseDirectory else { return nil }
+        guard let baseDirectory, baseDirectory.utf8.first == UInt8(ascii: "/") else { return nil }
         return ASCIIPath.normalise(baseDirectory, then: text)
     }
 

@@ -164,6 +164,12 @@ public struct CollectionManager: Sendable {
 
     /// Runs a task from whatever unfinished status it is in to `completed` or `failed`.
     public func run(_ task: CollectionTask) async throws -> CollectionTask {
+        try await run(task, phase1: nil)
+    }
+
+    /// Runs a filtering task's phase 2 on the phase-1 records its shards produced (distributed
+    /// workers), then imports the selection, as ``run(_:)`` does for a whole run.
+    public func run(_ task: CollectionTask, phase1: PhaseOneRecords?) async throws -> CollectionTask {
         var task = task
         if let stale = task.importID { try? await store.abortImport(stale) }
         let from = task.status
@@ -182,7 +188,7 @@ public struct CollectionManager: Sendable {
         do {
             switch task.kind {
             case .sync: try await TaskExecution(manager: self).sync(&task)
-            case .filter: try await TaskExecution(manager: self).filter(&task)
+            case .filter: try await TaskExecution(manager: self).filter(&task, phase1: phase1)
             }
             let before = task.status
             try task.transition(to: .completed)

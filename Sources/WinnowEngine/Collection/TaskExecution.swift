@@ -37,14 +37,16 @@ struct TaskExecution {
         task.imported = outcome.inserted
     }
 
-    func filter(_ task: inout CollectionTask) async throws {
+    /// Mines the service's batch and imports the selection. With `phase1` (the records of every shard,
+    /// computed by workers), only phase 2 runs here: the same selection as mining the whole batch.
+    func filter(_ task: inout CollectionTask, phase1: PhaseOneRecords? = nil) async throws {
         guard let service = try await manager.services.service(id: task.serviceID) else {
             throw EngineError(.notFound, "service \(task.serviceName) no longer exists")
         }
         guard let filter = service.hardExamples else {
             throw EngineError(.conflict, "hard-example filtering is not configured for service \(service.name)")
         }
-        guard service.status == .finished else {
+        guard service.status == .finished || (phase1 != nil && service.status == .running) else {
             throw EngineError(.conflict, "service \(service.name) is \(service.status.rawValue); filtering runs on a finished service")
         }
         var training: TrainingSet?
@@ -53,8 +55,15 @@ struct TaskExecution {
         }
         let options = MiningOptions(configuration: filter.configuration ?? MiningConfiguration(), type: filter.modelType, concurrency: manager.miningConcurrency)
         let mining = try HardExampleMining(options: options)
-        let source = ServiceItemEntries(services: manager.services, service: service)
-        let run = try await mining.run(source, training: training)
+        let source = ServiceItemEntries(services: manager.services, service: service, reader: manager.reader)
+        var run: MiningRun
+        if let phase1 {
+            run = try await mining.run(phase1Records: phase1.shards, source: source, training: training)
+            run.problems = phase1.problems.items
+            run.problemCount = phase1.problems.count
+        } else {
+            run = try await mining.run(source, training: training)
+        }
         task.scanned = run.entries
         task.hard = run.result.selection.count
         let model = service.modelName.isEmpty ? "batch-service/\(service.name)" : "winnow/\(service.modelName)"

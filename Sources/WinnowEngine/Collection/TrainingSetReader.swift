@@ -35,7 +35,7 @@ public struct TrainingSetReader: Sendable {
     }
 
     /// Reads the manifest at `path`: an absolute local path, or an `s3://`/`obs://` URI (whose lines must
-    /// then name their files by absolute URIs: an object has no folder to resolve `./a.jpg` against).
+    /// may name their files relative to its own prefix: `./a.jpg` beside `s3://b/train/x.manifest` is `s3://b/train/a.jpg`).
     public func read(_ path: String, type: LabelingType) async throws -> TrainingSet {
         let location: ResourceLocation
         let directory: String?
@@ -45,7 +45,7 @@ public struct TrainingSetReader: Sendable {
             } catch {
                 throw EngineError(.invalidInput, "training manifest \(path): \(error.message)")
             }
-            directory = nil
+            directory = Self.objectFolder(of: location)
         } else {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw EngineError(.invalidInput, "training manifest \(path) does not exist")
@@ -84,5 +84,14 @@ public struct TrainingSetReader: Sendable {
             throw EngineError(.invalidInput, "training manifest \(path) has no \(type.rawValue) annotations; it does not fit a \(type.rawValue) model")
         }
         return TrainingSet(items: items)
+    }
+}
+
+extension TrainingSetReader {
+    /// The prefix an object manifest's relative paths resolve against: its URI without the last segment.
+    static func objectFolder(of location: ResourceLocation) -> String? {
+        guard case .object(let scheme, let bucket, let key) = location else { return nil }
+        let folder = key.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return "\(scheme)://\(bucket)/\(folder)"
     }
 }

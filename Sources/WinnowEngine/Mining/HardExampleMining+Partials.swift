@@ -19,15 +19,25 @@ extension HardExampleMining {
     /// as a single run over the whole batch.
     /// - Throws: ``EngineError`` naming the file and line of a record that cannot be read.
     public func run(partials: [String], source: some MiningEntrySource, training: TrainingSet?) async throws -> MiningRun {
+        var records: [(name: String, bytes: [UInt8])] = []
+        for path in partials {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw EngineError(.invalidInput, "cannot read the phase-1 records \(path)")
+            }
+            records.append((path, [UInt8](data)))
+        }
+        return try await run(phase1Records: records, source: source, training: training)
+    }
+
+    /// Phase 2 from phase-1 records held in memory (JSON lines, one buffer per shard, named for errors):
+    /// what ``run(partials:source:training:)`` does with files, for records kept elsewhere (work units).
+    public func run(phase1Records partials: [(name: String, bytes: [UInt8])], source: some MiningEntrySource, training: TrainingSet?) async throws -> MiningRun {
         let builtin = try await usesBuiltinEmbeddings(source, hasTraining: training != nil)
         let (reference, notes) = await reference(from: training, builtinEmbeddings: builtin)
         var phase2 = MiningPhase2(configuration: options.configuration, training: reference)
         var entries = 0
         var failures = 0
-        for path in partials {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw EngineError(.invalidInput, "cannot read the phase-1 records \(path)")
-            }
+        for (path, data) in partials {
             for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
                 let record: SampleScores
                 do {

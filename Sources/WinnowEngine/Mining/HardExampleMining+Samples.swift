@@ -17,8 +17,9 @@ extension HardExampleMining {
         try await source.forEachChunk(chunkSize: 512) { chunk in
             var samples: [Sample] = []
             for entry in chunk {
-                guard let verdict = verdicts[entry.index], let info = verdict.info, case .answerFile(let path) = entry.result else { continue }
-                let prediction = try readAnswer(path)
+                guard let verdict = verdicts[entry.index], let info = verdict.info else { continue }
+                if case .failed = entry.result { continue }
+                let prediction = try readAnswer(entry.result)
                 let id = stableIDs ? Self.stableID(index: entry.index, source: entry.source) : Identifier.make()
                 samples.append(Sample(
                     id: id, datasetID: datasetID, source: entry.source, state: .toBeConfirmed,

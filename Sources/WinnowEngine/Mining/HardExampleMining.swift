@@ -60,18 +60,17 @@ public struct HardExampleMining: Sendable {
         case .model: return false
         case .automatic:
             if hasTraining { return true }
-            var firstAnswer: String?
+            var firstAnswer: MiningEntry.Result?
             do {
                 try await source.forEachChunk(chunkSize: 64) { chunk in
                     for entry in chunk {
-                        if case .answerFile(let path) = entry.result {
-                            firstAnswer = path
-                            throw FirstAnswerFound()
-                        }
+                        if case .failed = entry.result { continue }
+                        firstAnswer = entry.result
+                        throw FirstAnswerFound()
                     }
                 }
             } catch is FirstAnswerFound {}
-            guard let path = firstAnswer, let prediction = try? readAnswer(path) else { return true }
+            guard let answer = firstAnswer, let prediction = try? readAnswer(answer) else { return true }
             return prediction.embedding?.isEmpty ?? true
         }
     }
@@ -213,16 +212,12 @@ public struct HardExampleMining: Sendable {
     }
 
     func prepare(_ entry: MiningEntry, needs: PixelMeasurer.Needs, decodes: Bool, builtinEmbeddings: Bool) -> PreparedSample {
-        let answerPath: String
-        switch entry.result {
-        case .failed(let message):
+        if case .failed(let message) = entry.result {
             return PreparedSample(sample: MiningSample(index: entry.index, source: entry.source, outcome: .failure(message)))
-        case .answerFile(let path):
-            answerPath = path
         }
         let prediction: Prediction
         do {
-            prediction = try readAnswer(answerPath)
+            prediction = try readAnswer(entry.result)
         } catch {
             let message = "unusable answer: \(error)"
             return PreparedSample(sample: MiningSample(index: entry.index, source: entry.source, outcome: .failure(message)), problems: ["\(entry.source): \(message)"])
@@ -274,6 +269,15 @@ public struct HardExampleMining: Sendable {
                 prepared[position].problems += problems
                 start()
             }
+        }
+    }
+
+    /// The model's answer an entry points to (`nil` for a failed entry).
+    public func readAnswer(_ result: MiningEntry.Result) throws -> Prediction {
+        switch result {
+        case .answerFile(let path): return try readAnswer(path)
+        case .answerBytes(let bytes, let name): return try PredictionCodec.decode(bytes, type: options.type, file: name)
+        case .failed(let message): throw EngineError(.invalidInput, "no answer: \(message)")
         }
     }
 

@@ -7,6 +7,8 @@ public struct MiningEntry: Sendable, Hashable {
     public enum Result: Sendable, Hashable {
         /// The model answered; its JSON is in this local file.
         case answerFile(String)
+        /// The model answered with this JSON, fetched from `name` (an object-storage output).
+        case answerBytes([UInt8], name: String)
         /// The inference failed (`result: FAILED`); the message says why.
         case failed(String)
     }

@@ -33,6 +33,12 @@ public struct MiningProblems: Sendable {
     /// An empty list.
     public init() {}
 
+    /// A list that kept `items` of `count` problems (a list rebuilt from a stored summary).
+    public init(items: [String], count: Int) {
+        self.items = Array(items.prefix(Self.limit))
+        self.count = max(count, self.items.count)
+    }
+
     /// Records `problem`.
     public mutating func append(_ problem: String) {
         count += 1

@@ -62,11 +62,13 @@ public struct BatchServiceManager: Sendable {
         }
         let input = try Self.resolveInput(request.input)
         let inputPath = input.path
-        guard !request.output.contains("://") else {
-            throw EngineError(.invalidInput, "output \(request.output): a batch service writes to a local folder; object-storage outputs are not supported yet")
+        let outputPath: String
+        if request.output.contains("://") {
+            outputPath = try await requireEmptyPrefix(request.output, inputPath: inputPath)
+        } else {
+            outputPath = ResourceLocationPath.absolute(request.output)
+            try Self.requireEmptyFolder(outputPath, inputPath: inputPath)
         }
-        let outputPath = ResourceLocationPath.absolute(request.output)
-        try Self.requireEmptyFolder(outputPath, inputPath: inputPath)
 
         let service = BatchService(
             name: request.name, modelName: request.modelName, modelType: model.spec.type, input: input, output: outputPath, instances: request.instances,
@@ -92,7 +94,7 @@ public struct BatchServiceManager: Sendable {
             }
             var stored = service
             stored.progress.total = sequence
-            try FileManager.default.createDirectory(atPath: outputPath, withIntermediateDirectories: true)
+            if !outputPath.contains("://") { try FileManager.default.createDirectory(atPath: outputPath, withIntermediateDirectories: true) }
             try await services.updateService(stored)
             return stored
         } catch {
@@ -131,6 +133,31 @@ public struct BatchServiceManager: Sendable {
         return isDirectory.boolValue ? .folder(inputPath) : .manifest(inputPath)
     }
 
+    /// An `s3://`/`obs://` output as stored (`scheme://bucket/prefix`, no trailing slash), after checking
+    /// that nothing lies below it yet and that it does not overlap the input.
+    func requireEmptyPrefix(_ text: String, inputPath: String) async throws -> String {
+        let location: ResourceLocation
+        do {
+            location = try ResourceLocation(parsing: text, relativeTo: nil, field: "output")
+        } catch {
+            throw EngineError(.invalidInput, "output \(text): \(error.message)")
+        }
+        guard case .object(let scheme, let bucket, var key) = location else {
+            throw EngineError(.invalidInput, "output \(text): give a local folder, or an s3:// or obs:// prefix")
+        }
+        while key.hasSuffix("/") { key.removeLast() }
+        guard !key.isEmpty else { throw EngineError(.invalidInput, "output \(text): give a prefix below the bucket (s3://\(bucket)/results)") }
+        let output = "\(scheme)://\(bucket)/\(key)"
+        if inputPath.contains("://"), let input = try? ResourceLocation(parsing: inputPath, relativeTo: nil), case .object(_, let inputBucket, let inputKey) = input,
+           inputBucket == bucket, inputKey == key || inputKey.hasPrefix(key + "/") || key.hasPrefix(inputKey + "/") {
+            throw EngineError(.invalidInput, "the output \(output) must not overlap the input \(inputPath)")
+        }
+        for try await object in reader.objects(under: .object(scheme: scheme, bucket: bucket, key: key + "/")) {
+            throw EngineError(.invalidInput, "output \(output) is not empty (it holds \(object.description)); a batch service writes below an empty prefix")
+        }
+        return output
+    }
+
     static func requireEmptyFolder(_ path: String, inputPath: String) throws {
         if path == inputPath || path.hasPrefix(inputPath + "/") || inputPath.hasPrefix(path + "/") {
             throw EngineError(.invalidInput, "the output folder \(path) must not overlap the input \(inputPath)")
@@ -156,6 +183,8 @@ public struct BatchServiceManager: Sendable {
     /// elsewhere, its heartbeat is fresh.
     public func isActive(_ service: BatchService, now: Date = Date()) -> Bool {
         guard service.status == .running else { return false }
+        // A run on workers belongs to the work-unit store, not to a process: it is active until it ends.
+        if DistributedRuns.isDistributed(service) { return true }
         if let runner = service.runner, let (host, pid) = RunnerIdentity.parse(runner), host == RunnerIdentity.host {
             return RunnerIdentity.isAlive(pid)
         }
@@ -201,10 +230,13 @@ public struct BatchServiceManager: Sendable {
             service.status = .stopped  // an abandoned run: its process died
             try await services.updateService(service)
         }
-        let previous = ServiceOutputLayout(service)
-        try? FileManager.default.removeItem(atPath: service.output + "/" + previous.resultFolder)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: service.output)) ?? [] where name.hasPrefix("infer-result-\(service.runID)") {
-            try? FileManager.default.removeItem(atPath: service.output + "/" + name)
+        // A local output loses the previous run's files; objects of a previous run stay (the new run id names new ones).
+        if !service.output.contains("://") {
+            let previous = ServiceOutputLayout(service)
+            try? FileManager.default.removeItem(atPath: service.output + "/" + previous.resultFolder)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: service.output)) ?? [] where name.hasPrefix("infer-result-\(service.runID)") {
+                try? FileManager.default.removeItem(atPath: service.output + "/" + name)
+            }
         }
         try await services.resetOutcomes(serviceID: service.id)
         service.status = .deploying
@@ -222,6 +254,6 @@ public struct BatchServiceManager: Sendable {
         let service = try await self.service(named: name)
         if isActive(service) { throw EngineError(.conflict, "service \(name) is running; stop it first") }
         try await services.deleteService(id: service.id)
-        if removeOutput { try? FileManager.default.removeItem(atPath: service.output) }
+        if removeOutput, !service.output.contains("://") { try? FileManager.default.removeItem(atPath: service.output) }
     }
 }

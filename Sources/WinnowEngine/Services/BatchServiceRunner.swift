@@ -15,6 +15,8 @@ public struct BatchServiceRunner: Sendable {
     public var retries = 3
     /// The largest input file sent (64 MiB).
     public var maximumInputSize = 64 << 20
+    /// Opens the object store of an `s3://`/`obs://` output (`nil`: such outputs fail saying so).
+    public var outputStores: OutputStoreFactory?
 
     public init(services: any ServiceStore, reader: any ResourceReader, httpClient: HTTPClient) {
         self.services = services
@@ -72,8 +74,14 @@ public struct BatchServiceRunner: Sendable {
         let client = HTTPModelClient(
             client: httpClient, baseURL: baseURL, requestPath: model.spec.requestPath, fieldName: model.spec.fieldName,
             timeoutSeconds: min(service.timeoutSeconds, model.spec.timeoutSeconds))
+        let output: (any ObjectStore)?
+        do {
+            output = try outputStore(for: service)
+        } catch {
+            return try await fail(service, "\(error)")
+        }
         let work = ServiceWork(
-            runner: self, service: service, type: model.spec.type, client: client, server: server,
+            runner: self, service: service, type: model.spec.type, client: client, server: server, output: output,
             concurrency: max(1, min(service.instances, model.spec.maxConcurrentRequests)), progress: progress)
         do {
             service = try await work.processPendingItems()
@@ -117,14 +125,29 @@ public struct BatchServiceRunner: Sendable {
         return failed
     }
 
+    /// The object store of the service's output when it is in object storage, else `nil`.
+    func outputStore(for service: BatchService) throws -> (any ObjectStore)? {
+        guard service.output.contains("://") else { return nil }
+        guard let outputStores else {
+            throw EngineError(.invalidInput, "output \(service.output): this process has no object storage configured")
+        }
+        return try outputStores(service.output)
+    }
+
     /// Writes the output manifest(s) from the recorded outcomes, in input order.
     func writeManifests(_ service: BatchService) async throws {
         let layout = ServiceOutputLayout(service)
         let total = try await services.itemCounts(serviceID: service.id).total
         let names = layout.manifestNames(lines: total)
+        let store = try outputStore(for: service)
         var after = -1
         for name in names {
-            let writer = try ManifestFileWriter(path: service.output + "/" + name)
+            let writer: any ManifestSink
+            if let store {
+                writer = ObjectManifestSink(store: store, key: try ObjectKey(name))
+            } else {
+                writer = try ManifestFileWriter(path: service.output + "/" + name)
+            }
             var written = 0
             do {
                 while written < service.manifestLineLimit {
@@ -148,11 +171,46 @@ public struct BatchServiceRunner: Sendable {
                     written += page.count
                     after = last.sequence
                 }
-                try writer.commit()
+                try await writer.finish()
             } catch {
                 writer.discard()
                 throw error
             }
         }
     }
+}
+
+/// Opens the object store below an `s3://bucket/prefix` (or `obs://`) output URI.
+public typealias OutputStoreFactory = @Sendable (String) throws -> any ObjectStore
+
+/// Where an output manifest's lines go: a local file written atomically, or an object put at the end.
+protocol ManifestSink: AnyObject {
+    func write(_ line: String) throws
+    func finish() async throws
+    func discard()
+}
+
+extension ManifestFileWriter: ManifestSink {
+    func finish() async throws { try commit() }
+}
+
+/// A manifest collected in memory and put as one object (a multipart upload when large).
+final class ObjectManifestSink: ManifestSink {
+    private let store: any ObjectStore
+    private let key: ObjectKey
+    private var bytes: [UInt8] = []
+
+    init(store: any ObjectStore, key: ObjectKey) {
+        self.store = store
+        self.key = key
+    }
+
+    func write(_ line: String) throws {
+        bytes += line.utf8
+        bytes.append(0x0A)
+    }
+
+    func finish() async throws { try await store.put(key, bytes) }
+
+    func discard() { bytes = [] }
 }

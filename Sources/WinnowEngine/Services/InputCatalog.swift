@@ -37,10 +37,10 @@ public struct InputCatalog: Sendable {
             }
             try await walk(path, body)
         case .manifest(let path):
-            // A manifest in object storage has no folder: its sources must be absolute URIs or paths.
+            // Relative sources resolve against the manifest's folder, or its prefix in object storage.
             let isObject = path.contains("://")
-            let directory: String? = isObject ? nil : (path as NSString).deletingLastPathComponent
             let manifest: ResourceLocation = isObject ? try Self.objectLocation(path) : .file(path)
+            let directory: String? = isObject ? TrainingSetReader.objectFolder(of: manifest) : (path as NSString).deletingLastPathComponent
             try await ManifestStream(reader: reader).forEachLine(of: manifest, file: path) { number, result in
                 switch result {
                 case .failure(let error):

@@ -11,6 +11,8 @@ struct ServiceWork: Sendable {
     let type: LabelingType
     let client: HTTPModelClient
     let server: ModelServerProcess?
+    /// The output's object store when it is in object storage (`nil`: a local folder).
+    let output: (any ObjectStore)?
     let concurrency: Int
     let progress: @Sendable (BatchService) -> Void
 
@@ -21,15 +23,18 @@ struct ServiceWork: Sendable {
         var failedInvocations: Int
     }
 
-    func processPendingItems() async throws -> BatchService {
-        let recorder = OutcomeRecorder(services: runner.services, service: service, progress: progress)
+    /// Processes the pending items (those of `range` only, when given: one work unit of a distributed
+    /// run, whose progress is shared with other workers and so counted from the store).
+    func processPendingItems(in range: Range<Int>? = nil) async throws -> BatchService {
+        let recorder = OutcomeRecorder(services: runner.services, service: service, sharedProgress: range != nil, progress: progress)
         try await recorder.start()
-        var after = -1
+        var after = (range?.lowerBound ?? 0) - 1
         var stopped = false
         try await withThrowingTaskGroup(of: Result.self) { group in
             var inFlight = 0
             pages: while !stopped {
                 let page = try await runner.services.items(serviceID: service.id, after: after, limit: 500, pendingOnly: true)
+                    .filter { range?.contains($0.sequence) ?? true }
                 guard let last = page.last else { break }
                 after = last.sequence
                 for item in page {
@@ -78,7 +83,11 @@ struct ServiceWork: Sendable {
                 }
                 let path = layout.resultPath(for: item.source)
                 do {
-                    try ResultFileWriter.write(answer, to: service.output + "/" + path)
+                    if let output {
+                        try await output.put(try ObjectKey(path), answer)
+                    } else {
+                        try ResultFileWriter.write(answer, to: service.output + "/" + path)
+                    }
                 } catch {
                     result.item.outcome = .failed(message: "cannot write the result file: \(error)")
                     return result
@@ -122,10 +131,14 @@ actor OutcomeRecorder {
     private var pending: [ServiceItem] = []
     private var lastFlush = Date()
     private var running = true
+    /// Other processes record outcomes of the same service (distributed workers): progress is counted
+    /// from the store at each flush instead of carried in this copy of the record.
+    private let sharedProgress: Bool
 
-    init(services: any ServiceStore, service: BatchService, progress: @escaping @Sendable (BatchService) -> Void) {
+    init(services: any ServiceStore, service: BatchService, sharedProgress: Bool = false, progress: @escaping @Sendable (BatchService) -> Void) {
         self.services = services
         self.service = service
+        self.sharedProgress = sharedProgress
         self.progress = progress
     }
 
@@ -134,6 +147,7 @@ actor OutcomeRecorder {
         service.progress.total = counts.total
         service.progress.succeeded = counts.succeeded
         service.progress.failed = counts.failed
+        reportedInvocations = (service.progress.invocations, service.progress.failedInvocations)
     }
 
     /// Adds one result; returns false once the service was stopped from outside.
@@ -158,6 +172,10 @@ actor OutcomeRecorder {
             pending.removeAll(keepingCapacity: true)
         }
         lastFlush = Date()
+        if sharedProgress {
+            try await flushShared()
+            return
+        }
         if running {
             service.heartbeatAt = Date()
             if try await services.updateService(service, ifStatus: .running) {
@@ -173,6 +191,35 @@ actor OutcomeRecorder {
         }
         _ = try await services.updateService(service, ifStatus: service.status)
     }
+
+    /// The shared-progress flush: the stored record with counts from the store and this worker's
+    /// invocations added, written only while the service is still running.
+    private func flushShared() async throws {
+        guard let current = try await services.service(id: service.id) else {
+            running = false
+            return
+        }
+        guard current.status == .running else {
+            running = false
+            service = current
+            return
+        }
+        let counts = try await services.itemCounts(serviceID: service.id)
+        var updated = current
+        updated.progress.succeeded = counts.succeeded
+        updated.progress.failed = counts.failed
+        updated.progress.invocations += service.progress.invocations - reportedInvocations.0
+        updated.progress.failedInvocations += service.progress.failedInvocations - reportedInvocations.1
+        updated.heartbeatAt = Date()
+        reportedInvocations = (service.progress.invocations, service.progress.failedInvocations)
+        if try await services.updateService(updated, ifStatus: .running) {
+            progress(updated)
+        } else {
+            running = false
+        }
+    }
+
+    private var reportedInvocations = (0, 0)
 
     /// Stores what is left and returns the service as it stands.
     func finish() async throws -> BatchService {

@@ -1,7 +1,9 @@
 public import Hummingbird
 import Logging
+import Foundation
 import NIOCore
 import WinnowCore
+import WinnowEngine
 
 /// Builds the Winnow server: the REST API under `/v1`, its OpenAPI document at `/openapi.json`, the
 /// web console, and the engine that runs services and collection tasks in the background (a service
@@ -21,6 +23,17 @@ public func buildApplication(configuration: ServerConfiguration) -> some Applica
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "winnow"),
         logger: logger)
     if configuration.runsEngine { app.addServices(environment.executor) }
+    if configuration.runsEngine, !configuration.coordinatorOnly, configuration.embeddedWorkers > 0, let units = configuration.stores.units {
+        // Units of runs handed to workers (by --workers or another server's --coordinator-only) run here too.
+        let stores = configuration.stores
+        var runs = DistributedRuns(store: stores.metadata, services: stores.services, tasks: stores.tasks, units: units, reader: stores.reader)
+        runs.outputStores = stores.outputStores
+        let workerLogger = logger
+        app.addServices(DistributedWorker(
+            runs: runs, settings: .init(name: "serve@\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)",
+                                        concurrency: configuration.embeddedWorkers),
+            log: { workerLogger.info("\($0)") }))
+    }
     return app
 }
 

@@ -1,3 +1,4 @@
+public import WinnowEngine
 public import WinnowObjects
 public import WinnowStore
 
@@ -14,17 +15,23 @@ public struct ServerStores: Sendable {
     public var objects: any ObjectStore
     /// Reads the files manifests and services name (inputs, results, training manifests).
     public var reader: any ResourceReader
+    /// Work units of runs handed to workers; `nil`: every run stays in this process.
+    public var units: (any WorkUnitStore)?
+    /// Opens `s3://`/`obs://` service outputs; `nil`: such outputs fail saying so.
+    public var outputStores: OutputStoreFactory?
 
-    /// - Parameters: the stores, usually one SQLite store for the first three.
+    /// - Parameters: the stores, usually one SQLite store for the first three (and `units`).
     public init(
         metadata: any MetadataStore, services: any ServiceStore, tasks: any CollectionTaskStore, objects: any ObjectStore,
-        reader: any ResourceReader
+        reader: any ResourceReader, units: (any WorkUnitStore)? = nil, outputStores: OutputStoreFactory? = nil
     ) {
+        self.outputStores = outputStores
         self.metadata = metadata
         self.services = services
         self.tasks = tasks
         self.objects = objects
         self.reader = reader
+        self.units = units
     }
 
     /// Fresh in-memory stores: nothing survives the process (tests, demos).
@@ -53,6 +60,12 @@ public struct ServerConfiguration: Sendable {
     public var resumesOnStart: Bool
     /// Where everything is kept.
     public var stores: ServerStores
+    /// Runs nothing here: deployed and started services, and filtering tasks, are split into work units
+    /// for `winnow worker` processes (needs ``ServerStores/units``).
+    public var coordinatorOnly = false
+    /// Work units this process runs itself at once, for runs handed to workers (0: none). Ignored when
+    /// ``coordinatorOnly``.
+    public var embeddedWorkers = 1
 
     /// - Parameters:
     ///   - host: the address to bind, default `127.0.0.1` (this machine only).

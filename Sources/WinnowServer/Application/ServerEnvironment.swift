@@ -25,7 +25,8 @@ struct ServerEnvironment: Sendable {
 
     init(configuration: ServerConfiguration, logger: Logger) {
         self.configuration = configuration
-        executor = EngineExecutor(stores: configuration.stores, resumesOnStart: configuration.resumesOnStart, logger: logger)
+        executor = EngineExecutor(
+            stores: configuration.stores, resumesOnStart: configuration.resumesOnStart, coordinatorOnly: configuration.coordinatorOnly, logger: logger)
         sessions = SessionStore()
         roots = RootRegistry(stores: configuration.stores, extraRoots: configuration.extraRoots)
         thumbnails = ThumbnailCache()

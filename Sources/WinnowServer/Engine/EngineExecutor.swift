@@ -32,14 +32,16 @@ public final class EngineExecutor: Service, Sendable {
 
     private let stores: ServerStores
     private let resumesOnStart: Bool
+    private let coordinatorOnly: Bool
     private let logger: Logger
     private let jobs: AsyncStream<Job>
     private let continuation: AsyncStream<Job>.Continuation
     private let state = Mutex(State())
 
-    init(stores: ServerStores, resumesOnStart: Bool, logger: Logger) {
+    init(stores: ServerStores, resumesOnStart: Bool, coordinatorOnly: Bool = false, logger: Logger) {
         self.stores = stores
         self.resumesOnStart = resumesOnStart
+        self.coordinatorOnly = coordinatorOnly && stores.units != nil
         self.logger = logger
         (jobs, continuation) = AsyncStream.makeStream(of: Job.self)
     }
@@ -47,6 +49,15 @@ public final class EngineExecutor: Service, Sendable {
     var manager: BatchServiceManager { BatchServiceManager(services: stores.services, reader: stores.reader) }
     var collection: CollectionManager {
         CollectionManager(store: stores.metadata, services: stores.services, tasks: stores.tasks, reader: stores.reader)
+    }
+
+    /// Runs on workers, when the stores have work units.
+    var distributed: DistributedRuns? {
+        stores.units.map {
+            var runs = DistributedRuns(store: stores.metadata, services: stores.services, tasks: stores.tasks, units: $0, reader: stores.reader)
+            runs.outputStores = stores.outputStores
+            return runs
+        }
     }
 
     /// Whether this process is running the service right now (or has it queued).
@@ -97,11 +108,16 @@ public final class EngineExecutor: Service, Sendable {
     }
 
     private func execute(_ job: Job, client: HTTPClient) async {
+        if coordinatorOnly, let distributed {
+            await handOff(job, to: distributed)
+            return
+        }
         switch job {
         case .runService(let id, let name):
             defer { _ = state.withLock { $0.services.remove(id) } }
             do {
-                let runner = BatchServiceRunner(services: stores.services, reader: stores.reader, httpClient: client)
+                var runner = BatchServiceRunner(services: stores.services, reader: stores.reader, httpClient: client)
+                runner.outputStores = stores.outputStores
                 let result = try await runner.run(serviceID: id)
                 logger.info("service \(name): \(result.status.rawValue), \(result.progress.done)/\(result.progress.total) done")
                 if let task = try await collection.filterAfterFinish(result) {
@@ -121,6 +137,33 @@ public final class EngineExecutor: Service, Sendable {
         }
     }
 
+    /// Coordinator only: the job becomes work units for workers; this process only tracks it.
+    private func handOff(_ job: Job, to distributed: DistributedRuns) async {
+        switch job {
+        case .runService(let id, let name):
+            defer { _ = state.withLock { $0.services.remove(id) } }
+            do {
+                let (_, units) = try await distributed.start(serviceID: id)
+                logger.info("service \(name): handed to workers in \(units) work unit(s)")
+            } catch {
+                logger.error("service \(name): \(error)")
+            }
+        case .runTask(let task):
+            defer { _ = state.withLock { $0.tasks.remove(task.id) } }
+            do {
+                if task.kind == .filter {
+                    _ = try await distributed.startFiltering(task)
+                    logger.info("task \(task.id): handed to workers")
+                } else {
+                    let result = try await collection.run(task)
+                    logger.info("task \(task.id): \(result.status.displayName)")
+                }
+            } catch {
+                logger.error("task \(task.id): \(error)")
+            }
+        }
+    }
+
     /// Services left `running` by a process that died are taken over and run on (they resume); collection
     /// tasks left unfinished are run again.
     private func resumeAbandonedWork() async {
@@ -132,6 +175,8 @@ public final class EngineExecutor: Service, Sendable {
                 try? submit(.runService(id: service.id, name: service.name))
             }
             for task in try await stores.tasks.unfinishedTasks() {
+                // A task split into work units belongs to the workers.
+                if let units = stores.units, try await !units.workUnits(jobID: DistributedJobID.mining(taskID: task.id)).isEmpty { continue }
                 logger.info("resuming collection task \(task.id) (\(task.status.rawValue))")
                 try? submit(.runTask(task))
             }

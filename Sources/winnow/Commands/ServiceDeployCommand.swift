@@ -50,6 +50,8 @@ struct ServiceDeployCommand: AsyncParsableCommand {
     @Flag(name: .customLong("quiet"), help: "No progress lines.")
     var quiet = false
 
+    @OptionGroup(title: "Distributed run") var handOff: WorkerHandOffOptions
+
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
@@ -72,6 +74,10 @@ struct ServiceDeployCommand: AsyncParsableCommand {
             }
             Console.out("deployed: service \(service.name) over \(service.progress.total) input\(service.progress.total == 1 ? "" : "s"), model \(service.modelName)")
             guard !noStart else { return }
+            if handOff.workers {
+                if let result = try await handOff.handOff(service, in: environment, quiet: quiet) { try ServiceStartCommand.report(result) }
+                return
+            }
             let result = try await ServiceRunning.run(service, in: environment, quiet: quiet)
             try ServiceStartCommand.report(result)
         }

@@ -16,6 +16,8 @@ struct ServiceStartCommand: AsyncParsableCommand {
     @Flag(name: .customLong("quiet"), help: "No progress lines.")
     var quiet = false
 
+    @OptionGroup(title: "Distributed run") var handOff: WorkerHandOffOptions
+
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
@@ -26,6 +28,10 @@ struct ServiceStartCommand: AsyncParsableCommand {
                 // Its process died (stale heartbeat): take it over.
                 service.status = .stopped
                 try await environment.services.updateService(service)
+            }
+            if handOff.workers {
+                if let result = try await handOff.handOff(service, in: environment, quiet: quiet) { try Self.report(result) }
+                return
             }
             try Self.report(try await ServiceRunning.run(service, in: environment, quiet: quiet))
         }

@@ -33,7 +33,8 @@ enum ServiceRunning {
         }
         let started = Date()
         let meter = ProgressMeter(quiet: quiet, started: started)
-        let runner = BatchServiceRunner(services: environment.services, reader: environment.reader, httpClient: client)
+        var runner = BatchServiceRunner(services: environment.services, reader: environment.reader, httpClient: client)
+        runner.outputStores = WinnowEnvironment.outputStores
         let result: BatchService
         do {
             result = try await runner.run(serviceID: service.id) { meter.show($0) }

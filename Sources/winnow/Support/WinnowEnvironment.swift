@@ -18,6 +18,8 @@ struct WinnowEnvironment {
     let store: any MetadataStore
     let services: any ServiceStore
     let tasks: any CollectionTaskStore
+    /// Work units of runs handed to `winnow worker` processes.
+    let units: any WorkUnitStore
     let objects: any ObjectStore
     let reader: any ResourceReader
 
@@ -31,7 +33,7 @@ struct WinnowEnvironment {
         }
         let store = try openMetadataStore(options, dataDirectory: directory)
         let objects = try LocalFolderObjectStore(root: directory + "/objects")
-        return WinnowEnvironment(dataDirectory: directory, store: store, services: store, tasks: store, objects: objects, reader: resourceReader())
+        return WinnowEnvironment(dataDirectory: directory, store: store, services: store, tasks: store, units: store, objects: objects, reader: resourceReader())
     }
 
     /// Reads local files, and `s3://`, `s3a://` and `obs://` objects with the credentials, region and
@@ -40,12 +42,23 @@ struct WinnowEnvironment {
         S3ResourceReader(environment: ProcessInfo.processInfo.environment, fallback: StandardResourceReader())
     }
 
+    /// Opens `s3://`/`obs://` outputs with the `AWS_*` configuration (docs/scale.md).
+    static let outputStores: OutputStoreFactory = { uri in
+        let configuration: S3Configuration
+        do {
+            configuration = try S3Configuration.fromEnvironment(ProcessInfo.processInfo.environment)
+        } catch {
+            throw CLIError("output \(uri): \(error)")
+        }
+        return try S3ObjectStore(uri: uri + "/", configuration: configuration)
+    }
+
     /// The metadata store: PostgreSQL when a database URL is given, else SQLite in the data folder.
     /// PostgreSQL is connected and migrated on first use, so a bad URL fails here and an unreachable
     /// server at the first command that reads or writes.
     private static func openMetadataStore(
         _ options: GlobalOptions, dataDirectory: String
-    ) throws -> any MetadataStore & ServiceStore & CollectionTaskStore {
+    ) throws -> any MetadataStore & ServiceStore & CollectionTaskStore & WorkUnitStore {
         guard let url = options.resolvedDatabaseURL else {
             return try SQLiteMetadataStore(path: dataDirectory + "/winnow.sqlite")
         }
@@ -64,6 +77,14 @@ struct WinnowEnvironment {
     /// Data collection on these stores.
     var collection: CollectionManager {
         CollectionManager(store: store, services: services, tasks: tasks, reader: reader)
+    }
+
+    /// Runs on `winnow worker` processes, with `unitSize` inputs per inference unit and `miningShards`
+    /// mining shards.
+    func distributed(unitSize: Int = 100, miningShards: Int = 8) -> DistributedRuns {
+        var runs = DistributedRuns(store: store, services: services, tasks: tasks, units: units, reader: reader, unitSize: unitSize, miningShards: miningShards)
+        runs.outputStores = Self.outputStores
+        return runs
     }
 
     /// The dataset named `name`, or an error saying it does not exist.

@@ -45,7 +45,9 @@ struct DistributedWorkersTests {
         }
 
         deinit {
-            process.terminate()
+            // SIGKILL, not SIGTERM: a child started from a test thread can inherit a signal mask that blocks
+            // SIGTERM (service-lifecycle blocks it on the threads it watches signals from), and then never exits.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
 

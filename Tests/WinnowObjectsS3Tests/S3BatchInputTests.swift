@@ -69,13 +69,19 @@ struct S3BatchInputTests {
             #expect(path == "infer-result-\(finished.runID)/" + item.source.dropFirst("s3://\(bucket)/\(prefix)".count) + "_result.txt")
         }
 
-        // An object-storage output is refused with a clear message.
-        let refused = try await #require(throws: EngineError.self) {
-            _ = try await manager.deploy(
-                BatchServiceManager.DeployRequest(name: "s3-output", modelName: spec.name, input: "s3://\(bucket)/\(prefix)", output: "s3://\(bucket)/out")
-            )
+        // An object-storage output may not lie inside the input (its results would become inputs), nor be a
+        // bare bucket: both are refused with a clear message, and nothing is stored.
+        let overlapping = try await #require(throws: EngineError.self) {
+            _ = try await manager.deploy(BatchServiceManager.DeployRequest(
+                name: "s3-output", modelName: spec.name, input: "s3://\(bucket)/\(prefix)", output: "s3://\(bucket)/\(prefix)results"))
         }
-        #expect(refused.message.contains("local folder"))
+        #expect(overlapping.message.contains("must not overlap the input"))
+        let bare = try await #require(throws: EngineError.self) {
+            _ = try await manager.deploy(BatchServiceManager.DeployRequest(
+                name: "s3-output", modelName: spec.name, input: "s3://\(bucket)/\(prefix)", output: "s3://\(bucket)"))
+        }
+        #expect(bare.message.contains("give a prefix below the bucket"))
+        #expect(try await services.service(named: "s3-output") == nil)
     }
 
     @Test("a training manifest on S3 is read for hard-example filtering; a missing one is named")

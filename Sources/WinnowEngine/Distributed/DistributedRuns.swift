@@ -80,13 +80,7 @@ public struct DistributedRuns: Sendable {
         try await units.enqueueUnits(jobID: finish, payloads: [
             WorkPayload.finishService(serviceID: service.id, runID: service.runID, miningShards: miningShards).encoded(),
         ])
-        service.status = .running
-        service.runner = Self.runnerMarker
-        service.modelServerPID = nil
-        service.error = nil
-        service.finishedAt = nil
-        service.startedAt = service.startedAt ?? Date()
-        service.heartbeatAt = Date()
+        service.markRunning(runner: Self.runnerMarker)
         guard try await services.updateService(service, ifStatus: from) else {
             try await units.deleteUnits(jobID: job)
             try await units.deleteUnits(jobID: finish)

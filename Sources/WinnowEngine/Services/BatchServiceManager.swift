@@ -148,9 +148,13 @@ public struct BatchServiceManager: Sendable {
         while key.hasSuffix("/") { key.removeLast() }
         guard !key.isEmpty else { throw EngineError(.invalidInput, "output \(text): give a prefix below the bucket (s3://\(bucket)/results)") }
         let output = "\(scheme)://\(bucket)/\(key)"
-        if inputPath.contains("://"), let input = try? ResourceLocation(parsing: inputPath, relativeTo: nil), case .object(_, let inputBucket, let inputKey) = input,
-           inputBucket == bucket, inputKey == key || inputKey.hasPrefix(key + "/") || key.hasPrefix(inputKey + "/") {
-            throw EngineError(.invalidInput, "the output \(output) must not overlap the input \(inputPath)")
+        if inputPath.contains("://"), let input = try? ResourceLocation(parsing: inputPath, relativeTo: nil),
+           case .object(_, let inputBucket, var inputKey) = input, inputBucket == bucket {
+            // Compared without trailing slashes: an input prefix `photos/` holds the output `photos/results`.
+            while inputKey.hasSuffix("/") { inputKey.removeLast() }
+            if inputKey.isEmpty || inputKey == key || inputKey.hasPrefix(key + "/") || key.hasPrefix(inputKey + "/") {
+                throw EngineError(.invalidInput, "the output \(output) must not overlap the input \(inputPath)")
+            }
         }
         for try await object in reader.objects(under: .object(scheme: scheme, bucket: bucket, key: key + "/")) {
             throw EngineError(.invalidInput, "output \(output) is not empty (it holds \(object.description)); a batch service writes below an empty prefix")

@@ -40,13 +40,7 @@ public struct BatchServiceRunner: Sendable {
         if let orphan = service.modelServerPID, service.runner.flatMap(RunnerIdentity.parse)?.host == RunnerIdentity.host {
             RunnerIdentity.terminateOrphan(orphan)
         }
-        service.status = .running
-        service.runner = RunnerIdentity.current
-        service.modelServerPID = nil
-        service.error = nil
-        service.finishedAt = nil
-        service.startedAt = service.startedAt ?? Date()
-        service.heartbeatAt = Date()
+        service.markRunning(runner: RunnerIdentity.current)
         guard try await services.updateService(service, ifStatus: from) else {
             throw EngineError(.conflict, "service \(service.name) changed status while starting; try again")
         }

@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "WinnowStoreTests",
-            dependencies: ["WinnowStore", "WinnowStoreSQLite", "WinnowTesting", "WinnowObjects"],
+            dependencies: ["WinnowStore", "WinnowStoreSQLite", "WinnowTesting", "WinnowObjects", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -18,7 +18,10 @@ extension SQLiteMetadataStore {
 
     @discardableResult
     public func stageSamples(_ samples: [Sample], importID: String) async throws -> Int {
-        try await write { db in
+        // Without foreign-key checks: the import (and so its dataset) is looked up below in the same
+        // transaction, every sample is checked to belong to that dataset, and reason and label rows are
+        // only written for a sample row this transaction has just inserted.
+        try await writeUnchecked { db in
             guard let datasetID = try String.fetchOne(db, sql: "SELECT dataset_id FROM sample_import WHERE id = ?", arguments: [importID]) else {
                 throw StoreError.importNotFound(importID)
             }

@@ -128,9 +128,13 @@ extension SQLiteMetadataStore {
             arguments.append(range.upperBound)
         }
         if let label = query.label {
-            conditions.append("s.id IN (SELECT l.sample_id FROM sample_label l WHERE l.dataset_id = ? AND l.name = ?)")
-            arguments.append(query.datasetID)
-            arguments.append(label)
+            // A name is in the row (samples with one distinct name) or in sample_label (two or more); an
+            // IN list over both indexes keeps counts and pages to index reads.
+            conditions.append("""
+                s.id IN (SELECT m.id FROM sample m WHERE m.dataset_id = ? AND m.import_id IS NULL AND m.label_name = ?
+                         UNION ALL SELECT l.sample_id FROM sample_label l WHERE l.dataset_id = ? AND l.name = ?)
+                """)
+            arguments += [query.datasetID, label, query.datasetID, label]
         }
         if keyset, let after = query.afterID {
             conditions.append("s.id > ?")

@@ -132,6 +132,20 @@ enum SQLiteSchema {
                 CREATE INDEX sample_listing_by_hard ON sample(dataset_id, is_hard, hard_coefficient, id, import_id) WHERE import_id IS NULL;
                 """)
         }
+        // Most samples carry one label name (a classification, or boxes of one class). That name moves
+        // into the sample row, indexed with the visible samples at commit; `sample_label` keeps the rows
+        // of samples with two or more names. An import then fills two b-trees fewer per sample (a fifth
+        // of its CPU). Existing single-name samples move over here.
+        migrator.registerMigration("v6-sample-label-name") { db in
+            try db.execute(sql: """
+                ALTER TABLE sample ADD COLUMN label_name TEXT;
+                UPDATE sample SET label_name = (SELECT l.name FROM sample_label l WHERE l.sample_id = sample.id)
+                WHERE (SELECT COUNT(*) FROM sample_label l WHERE l.sample_id = sample.id) = 1;
+                DELETE FROM sample_label WHERE sample_id IN (SELECT id FROM sample WHERE label_name IS NOT NULL);
+                CREATE INDEX sample_listing_by_label ON sample(dataset_id, label_name, id, import_id)
+                    WHERE import_id IS NULL AND label_name IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -14,8 +14,8 @@ struct SampleRowCoding {
         init(_ db: Database) throws {
             sample = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO sample (id, dataset_id, import_id, source, state, is_hard, hard_coefficient, usage,
-                    width, height, depth, inference_loc, labels, hard_example, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    width, height, depth, inference_loc, labels, hard_example, created_at, updated_at, label_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             reason = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sample_reason (sample_id, dataset_id, reason) VALUES (?, ?, ?)")
             label = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sample_label (sample_id, dataset_id, name) VALUES (?, ?, ?)")
@@ -42,17 +42,32 @@ struct SampleRowCoding {
         row.bind(hardExampleJSON(sample))
         row.bind(sample.createdAt.timeIntervalSinceReferenceDate)
         row.bind(sample.updatedAt.timeIntervalSinceReferenceDate)
+        let names = LabelNames(sample.labels)
+        row.bind(names.single)
         guard try row.step() > 0 else { return false }
         if let reasons = sample.hardExample?.reasons, !reasons.isEmpty {
             for reason in reasons { try insertIndexRow(statements.reason, sample, reason: reason, in: db) }
         }
-        switch sample.labels.count {
-        case 0: break
-        case 1: try insertIndexRow(statements.label, sample, name: sample.labels[0].name, in: db)
-        default:
-            for name in Set(sample.labels.map(\.name)) { try insertIndexRow(statements.label, sample, name: name, in: db) }
-        }
+        for name in names.several { try insertIndexRow(statements.label, sample, name: name, in: db) }
         return true
+    }
+
+    /// Where a sample's label names are indexed: one distinct name goes in the row's `label_name`
+    /// column, two or more each get a `sample_label` row.
+    struct LabelNames {
+        /// The one distinct name, if there is exactly one.
+        var single: String?
+        /// The distinct names, when there are two or more.
+        var several: [String] = []
+
+        init(_ labels: [Label]) {
+            guard let first = labels.first?.name else { return }
+            guard labels.contains(where: { $0.name != first }) else {
+                single = first
+                return
+            }
+            several = Array(Set(labels.map(\.name))).sorted()
+        }
     }
 
     private func insertIndexRow(_ statement: Statement, _ sample: Sample, reason: Int? = nil, name: String? = nil, in db: Database) throws {
@@ -67,7 +82,7 @@ struct SampleRowCoding {
     func update(_ sample: Sample, in db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             UPDATE sample SET state = ?, is_hard = ?, hard_coefficient = ?, usage = ?, width = ?, height = ?, depth = ?,
-                inference_loc = ?, labels = ?, hard_example = ?, created_at = ?, updated_at = ?
+                inference_loc = ?, labels = ?, hard_example = ?, created_at = ?, updated_at = ?, label_name = ?
             WHERE id = ? AND dataset_id = ? AND source = ? AND import_id IS NULL
             """)
         try statement.execute(arguments: StatementArguments([
@@ -75,6 +90,7 @@ struct SampleRowCoding {
             sample.imageSize?.width, sample.imageSize?.height, sample.imageSize?.depth,
             sample.inferenceLocation, labelsJSON(sample), hardExampleJSON(sample),
             sample.createdAt.timeIntervalSinceReferenceDate, sample.updatedAt.timeIntervalSinceReferenceDate,
+            LabelNames(sample.labels).single,
             sample.id, sample.datasetID, sample.source,
         ] as [(any DatabaseValueConvertible)?]))
         guard db.changesCount > 0 else { throw StoreError.sampleNotFound(sample.id) }
@@ -92,11 +108,8 @@ struct SampleRowCoding {
         if let reasons = sample.hardExample?.reasons, !reasons.isEmpty {
             for reason in reasons { try reasonStatement.execute(arguments: [sample.id, sample.datasetID, reason]) }
         }
-        switch sample.labels.count {
-        case 0: break
-        case 1: try labelStatement.execute(arguments: [sample.id, sample.datasetID, sample.labels[0].name])
-        default:
-            for name in Set(sample.labels.map(\.name)) { try labelStatement.execute(arguments: [sample.id, sample.datasetID, name]) }
+        for name in LabelNames(sample.labels).several {
+            try labelStatement.execute(arguments: [sample.id, sample.datasetID, name])
         }
     }
 

@@ -104,6 +104,36 @@ extension MetadataStoreConformance {
             try checkEqual(try await store.countSamples(SampleQuery(datasetID: ds.id, label: "corrected")), 1, "new label index")
             try checkEqual(try await store.countSamples(SampleQuery(datasetID: ds.id, hard: false)), 1, "hard flag")
         },
+        Check(name: "label filters find samples with one name, a repeated name and several names, before and after updates") { store in
+            let ds = try await store.createDataset(ConformanceFixtures.dataset("label-names"))
+            func boxes(_ names: String...) -> [Label] {
+                names.map { Label(type: .objectDetection, name: $0, shape: .bndbox(xmin: 0, ymin: 0, xmax: 1, ymax: 1)) }
+            }
+            func sources(_ label: String) async throws -> [String] {
+                try await store.listSamples(SampleQuery(datasetID: ds.id, label: label, sort: .source)).map(\.source)
+            }
+            var samples = [
+                Sample(datasetID: ds.id, source: "/a.jpg", state: .labeled, labels: boxes("person")),
+                Sample(datasetID: ds.id, source: "/b.jpg", state: .labeled, labels: boxes("person", "person")),
+                Sample(datasetID: ds.id, source: "/c.jpg", state: .labeled, labels: boxes("person", "car", "person")),
+                Sample(datasetID: ds.id, source: "/d.jpg"),
+                Sample(datasetID: ds.id, source: "/e.jpg", state: .labeled, labels: boxes("car")),
+            ]
+            samples = try await importSamples(store, samples)
+            try checkEqual(try await sources("person"), ["/a.jpg", "/b.jpg", "/c.jpg"], "person")
+            try checkEqual(try await sources("car"), ["/c.jpg", "/e.jpg"], "car")
+            try checkEqual(try await store.countSamples(SampleQuery(datasetID: ds.id, label: "person")), 3, "person count")
+            try checkEqual(try await store.countSamples(SampleQuery(datasetID: ds.id, label: "dog")), 0, "dog count")
+            // c drops to one name, a gains a second one.
+            samples[2].labels = boxes("car")
+            samples[0].labels = boxes("person", "dog")
+            try await store.updateSamples([samples[2], samples[0]])
+            try checkEqual(try await sources("person"), ["/a.jpg", "/b.jpg"], "person after updates")
+            try checkEqual(try await sources("car"), ["/c.jpg", "/e.jpg"], "car after updates")
+            try checkEqual(try await sources("dog"), ["/a.jpg"], "dog after updates")
+            try checkEqual(try await store.countSamples(SampleQuery(datasetID: ds.id, state: .labeled, label: "car")), 2, "labeled car count")
+            try checkEqual(try await store.sample(id: samples[0].id)?.labels, samples[0].labels, "labels read back")
+        },
         Check(name: "an update naming an unknown sample changes nothing") { store in
             let ds = try await store.createDataset(ConformanceFixtures.dataset("atomic"))
             var sample = try await importSamples(store, [ConformanceFixtures.sample(datasetID: ds.id, source: "/a.jpg")])[0]

@@ -119,6 +119,8 @@ extension MetadataStoreConformance {
                 Sample(datasetID: ds.id, source: "/d.jpg"),
                 Sample(datasetID: ds.id, source: "/e.jpg", state: .labeled, labels: boxes("car")),
             ]
+            // Unlabelled filler, so that a label on one sample is rare (stores may plan rare labels apart).
+            samples += (0..<20).map { Sample(datasetID: ds.id, source: String(format: "/z%02d.jpg", $0)) }
             samples = try await importSamples(store, samples)
             try checkEqual(try await sources("person"), ["/a.jpg", "/b.jpg", "/c.jpg"], "person")
             try checkEqual(try await sources("car"), ["/c.jpg", "/e.jpg"], "car")
@@ -131,6 +133,7 @@ extension MetadataStoreConformance {
             try checkEqual(try await sources("person"), ["/a.jpg", "/b.jpg"], "person after updates")
             try checkEqual(try await sources("car"), ["/c.jpg", "/e.jpg"], "car after updates")
             try checkEqual(try await sources("dog"), ["/a.jpg"], "dog after updates")
+            try checkEqual(try await store.listSamples(SampleQuery(datasetID: ds.id, label: "dog", limit: 5)).map(\.source), ["/a.jpg"], "dog, one page")
             try checkEqual(try await store.countSamples(SampleQuery(datasetID: ds.id, state: .labeled, label: "car")), 2, "labeled car count")
             try checkEqual(try await store.sample(id: samples[0].id)?.labels, samples[0].labels, "labels read back")
         },

@@ -56,10 +56,6 @@ struct SQLiteWorkersTests {
             try await Task.sleep(for: .milliseconds(200))
         }
         #expect(status == "completed", "\(workers.map(\.stderr))")
-        for worker in workers { worker.process.interrupt() }
-        for worker in workers { worker.process.waitUntilExit() }
-        #expect(workers.allSatisfy { $0.process.terminationStatus == 0 }, "a worker exits 0 after SIGINT")
-        #expect(workers.allSatisfy { $0.stderr.contains("stopped after") })
 
         let one = try files(directory.path("out-one"))
         let two = try files(directory.path("out-two"))
@@ -71,5 +67,16 @@ struct SQLiteWorkersTests {
         let expected = try tests.exportedSamples(directory.path("one.manifest")).map(\.line)
         #expect(!expected.isEmpty)
         #expect(expected == (try tests.exportedSamples(directory.path("two.manifest")).map(\.line)))
+
+        // A restart hands the new run to the same workers and gives the same output under a new run id.
+        let restarted = try winnow.run("service", "restart", "two", "--workers", "--unit-size", "7", "--wait", "--quiet")
+        #expect(restarted.status == 0, "\(restarted.stderr)")
+        #expect(restarted.stdout.contains("queued: service two") && restarted.stdout.contains("finished"), "\(restarted.stdout)")
+        #expect(try files(directory.path("out-two")) == one)
+
+        for worker in workers { worker.process.interrupt() }
+        for worker in workers { worker.process.waitUntilExit() }
+        #expect(workers.allSatisfy { $0.process.terminationStatus == 0 }, "a worker exits 0 after SIGINT")
+        #expect(workers.allSatisfy { $0.stderr.contains("stopped after") })
     }
 }

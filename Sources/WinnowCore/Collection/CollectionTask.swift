@@ -59,6 +59,14 @@ public struct CollectionTask: Sendable, Hashable, Codable, Identifiable {
         self.finishedAt = finishedAt
     }
 
+    /// Moves the task to `running` for a run: `startedAt` keeps the first run's time, and the last
+    /// failure is cleared. Throws as ``transition(to:)`` does.
+    public mutating func beginRun(at date: Date = Date()) throws(StatusTransitionError) {
+        try transition(to: .running)
+        startedAt = startedAt ?? date
+        failureReason = nil
+    }
+
     /// Moves the task to `next`, or throws saying from what to what (ModelArts.3851).
     public mutating func transition(to next: CollectionTaskStatus) throws(StatusTransitionError) {
         guard status.canTransition(to: next) else {

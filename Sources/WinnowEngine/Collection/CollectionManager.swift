@@ -174,11 +174,10 @@ public struct CollectionManager: Sendable {
         if let stale = task.importID { try? await store.abortImport(stale) }
         let from = task.status
         do {
-            try task.transition(to: .running)
+            try task.beginRun()
         } catch {
             throw EngineError(.conflict, error.description)
         }
-        task.startedAt = task.startedAt ?? Date()
         task.importID = nil
         task.scanned = 0
         task.hard = 0

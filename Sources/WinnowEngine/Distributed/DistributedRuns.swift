@@ -102,12 +102,10 @@ public struct DistributedRuns: Sendable {
         if task.status != .running {
             let from = task.status
             do {
-                try task.transition(to: .running)
+                try task.beginRun()
             } catch {
                 throw EngineError(.conflict, error.description)
             }
-            task.startedAt = task.startedAt ?? Date()
-            task.failureReason = nil
             guard try await tasks.updateTask(task, ifStatus: from) else { throw EngineError(.conflict, "task \(task.id) changed meanwhile; try again") }
         }
         let job = DistributedJobID.mining(taskID: task.id)

@@ -80,10 +80,16 @@ struct ServiceRestartCommand: AsyncParsableCommand {
     @Flag(name: .customLong("quiet"), help: "No progress lines.")
     var quiet = false
 
+    @OptionGroup(title: "Distributed run") var handOff: WorkerHandOffOptions
+
     func run() async throws {
         try await reportingFailures {
             let environment = try WinnowEnvironment.open(global)
             let service = try await environment.serviceManager.prepareRestart(name)
+            if handOff.workers {
+                if let result = try await handOff.handOff(service, in: environment, quiet: quiet) { try ServiceStartCommand.report(result) }
+                return
+            }
             try ServiceStartCommand.report(try await ServiceRunning.run(service, in: environment, quiet: quiet))
         }
     }

@@ -4,7 +4,7 @@ import WinnowCore
 import WinnowEngine
 import WinnowStore
 
-/// `--workers` for `service deploy` and `service start`: enqueue the run for `winnow worker` processes
+/// `--workers` for `service deploy`, `start` and `restart`: enqueue the run for `winnow worker` processes
 /// instead of running it here.
 struct WorkerHandOffOptions: ParsableArguments {
     @Flag(name: .customLong("workers"), help: "Hand the run to winnow worker processes (sharing this database) instead of running it here.")

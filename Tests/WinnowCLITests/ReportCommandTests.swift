@@ -83,6 +83,14 @@ struct TaskReportCommandTests {
         let tasks = try winnow.run("collect", "tasks", "--service", "s", "--json")
         let list = try JSONSerialization.jsonObject(with: Data(tasks.stdout.utf8)) as? [[String: Any]] ?? []
         let id = try #require(list.first { $0["kind"] as? String == "filter" }?["id"] as? String)
+        // A harder sample that another run put in the same dataset is not this task's.
+        try directory.write("other.manifest", """
+            {"source": "\(directory.path("files/images/detection/d00.bmp"))", "hard": "true", "hard-coefficient": 1.0, "hard-reasons": "30", \
+            "annotation": [{"type": "modelarts/image_classification", "name": "other", "annotated-by": "modelarts/hard_example_algorithm"}]}
+
+            """)
+        let other = try winnow.run("dataset", "import", "other.manifest", "--dataset", "hard")
+        #expect(other.status == 0, "\(other.stderr)")
         let written = try winnow.run("report", "--task", id, "--out", "task.html", "--top", "5")
         #expect(written.status == 0, "\(written.stderr)")
         let page = try String(contentsOfFile: directory.path("task.html"), encoding: .utf8)
@@ -91,5 +99,7 @@ struct TaskReportCommandTests {
         #expect(page.contains("aria-label=\"Feature distributions of the batch against the training set\""))
         #expect(page.contains("src=\"data:image/jpeg;base64,"))
         #expect(!page.contains("not recorded"))
+        #expect(page.contains("the hardest samples this task selected"))
+        #expect(!page.contains("d00.bmp"), "another run's sample in the dataset")
     }
 }

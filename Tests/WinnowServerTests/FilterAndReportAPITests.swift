@@ -95,6 +95,9 @@ import WinnowStore
             Sample(id: "b", datasetID: "d", source: "/elsewhere/b.png", state: .toBeConfirmed,
                    hardExample: HardExampleInfo(isHard: true, coefficient: 0.4, reasons: [1])),
         ])
+        // The task selected both seeded samples.
+        var mining = mining
+        mining?.hardestSelected = [image, "/elsewhere/b.png"]
         let task = CollectionTask(kind: .filter, serviceID: "s", serviceName: "svc", datasetID: "d", datasetName: "hard",
                                   status: .completed, scanned: 10, hard: 2, imported: 2, mining: mining)
         try await server.tasks.createTask(task)
@@ -120,6 +123,7 @@ import WinnowStore
                 #expect(page.contains("class=\"bar training\""))
                 #expect(page.contains("m1"))
                 #expect(page.contains("#2"), "the second example is listed, its image outside the roots named")
+                #expect(page.contains("the hardest samples this task selected"))
             }
             try await client.execute(uri: "/v1/tasks/\(task.id)", method: .get) { response throws in
                 let object = try JSON.object(response)
@@ -149,6 +153,8 @@ import WinnowStore
                 let page = String(buffer: response.body)
                 #expect(page.contains("not recorded for this task"))
                 #expect(page.contains("7 brightness_drift"), "counts by reason come from the dataset")
+                #expect(page.contains("this task ran before Winnow recorded its own selection"))
+                #expect(page.contains("#2"), "the dataset's hard samples stand in")
             }
             try await client.execute(uri: "/datasets/hard", method: .get) { response throws in
                 #expect(String(buffer: response.body).contains("not recorded for this task"))

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import WinnowCore
+import WinnowEngine
 import WinnowReport
 import WinnowStore
 
@@ -32,8 +33,7 @@ enum TaskReport {
     static func html(_ task: CollectionTask, top: Int, environment: ServerEnvironment) async -> String {
         let metadata = environment.stores.metadata
         let byReason = (try? await metadata.statistics(datasetID: task.datasetID).byReason) ?? [:]
-        let samples = top == 0 ? [] : (try? await metadata.listSamples(SampleQuery(
-            datasetID: task.datasetID, hard: true, sort: .coefficient, descending: true, limit: top))) ?? []
+        let (samples, isTaskOwn) = (try? await TaskReportExamples.load(task, top: top, store: metadata)) ?? ([], false)
         var examples: [ReportExample] = []
         for (rank, sample) in samples.enumerated() {
             do {
@@ -44,6 +44,8 @@ enum TaskReport {
                 examples.append(ReportExample(rank: rank + 1, sample: sample, imagePath: nil, imageProblem: message))
             }
         }
-        return await HardExampleReport.task(task, hardByReason: byReason).html(examples)
+        var report = HardExampleReport.task(task, hardByReason: byReason)
+        report.facts.append(("Examples", TaskReportExamples.description(isTaskOwn: isTaskOwn)))
+        return await report.html(examples)
     }
 }

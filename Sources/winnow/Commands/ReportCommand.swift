@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowEngine
 import WinnowReport
 import WinnowStore
 
@@ -11,8 +12,8 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Write a filtering task's hard-example report as one self-contained HTML file.",
         discussion: """
             The page holds the task's totals, hard examples by reason, the coefficient histogram, the feature
-            distributions of the batch against the training set, and thumbnails of the hardest examples in its
-            dataset (boxes drawn for detection) with every reason, measured value, reference and suggestion. No
+            distributions of the batch against the training set, and thumbnails of the hardest examples it
+            selected (boxes drawn for detection) with every reason, measured value, reference and suggestion. No
             script and nothing fetched: images are embedded, so the file can be mailed or archived. A task run
             before Winnow recorded its summary still gets a report; its charts say what was not recorded.
             """
@@ -40,13 +41,13 @@ struct ReportCommand: AsyncParsableCommand {
                 throw CLIError("task \(task.id) is a sync task; reports are made for hard-example filtering tasks")
             }
             let statistics = try await environment.store.statistics(datasetID: task.datasetID)
-            let samples = top == 0 ? [] : try await environment.store.listSamples(SampleQuery(
-                datasetID: task.datasetID, hard: true, sort: .coefficient, descending: true, limit: top))
+            let (samples, isTaskOwn) = try await TaskReportExamples.load(task, top: top, store: environment.store)
             let examples = samples.enumerated().map { rank, sample in
                 let (path, problem) = HTMLReportFile.localImage(sample.source)
                 return ReportExample(rank: rank + 1, sample: sample, imagePath: path, imageProblem: problem)
             }
-            let report = HardExampleReport.task(task, hardByReason: statistics.byReason)
+            var report = HardExampleReport.task(task, hardByReason: statistics.byReason)
+            report.facts.append(("Examples", TaskReportExamples.description(isTaskOwn: isTaskOwn)))
             try await HTMLReportFile.write(report, examples: examples, to: out)
             Console.out("report of task \(task.id): \(examples.count) example(s) → \(out)")
         }

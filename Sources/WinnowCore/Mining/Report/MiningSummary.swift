@@ -29,9 +29,15 @@ public struct MiningSummary: Sendable, Hashable, Codable {
     public var trainingManifest: String?
     /// The model that answered, when known.
     public var model: String?
+    /// The sources of the selected samples with the highest coefficients, highest first, at most
+    /// ``hardestLimit``: a filtering task's report shows these, not other tasks' samples in its dataset.
+    /// `nil` in summaries recorded before it existed.
+    public var hardestSelected: [String]?
 
     /// Coefficient bins of ``coefficientCounts``.
     public static let coefficientBins = 10
+    /// The most sources ``hardestSelected`` keeps.
+    public static let hardestLimit = 500
 
     /// The summary of `result` with the run's other figures.
     public init(
@@ -63,6 +69,10 @@ public struct MiningSummary: Sendable, Hashable, Codable {
         self.featureDistributions = result.featureDistributions
         self.trainingManifest = trainingManifest
         self.model = model
+        let selected = result.samples.filter(\.isSelected).map { (source: $0.source, index: $0.index, coefficient: $0.info?.coefficient ?? 0) }
+        hardestSelected = selected
+            .sorted { $0.coefficient != $1.coefficient ? $0.coefficient > $1.coefficient : $0.index < $1.index }
+            .prefix(Self.hardestLimit).map(\.source)
     }
 
     /// The bin of ``coefficientCounts`` a coefficient falls in (a NaN in the first).

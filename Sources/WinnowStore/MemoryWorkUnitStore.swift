@@ -70,6 +70,11 @@ public actor MemoryWorkUnitStore: WorkUnitStore {
         units.values.filter { $0.jobID == jobID }.sorted { $0.sequence < $1.sequence }
     }
 
+    public func unitCounts(jobID: String) -> WorkUnitCounts {
+        let states = units.values.lazy.filter { $0.jobID == jobID }.map(\.state)
+        return WorkUnitCounts(total: states.count, completed: states.filter { $0 == .completed }.count)
+    }
+
     @discardableResult
     public func deleteUnits(jobID: String) -> Int {
         let keys = units.keys.filter { $0.jobID == jobID }

@@ -62,6 +62,22 @@ public struct WorkLease: Sendable, Hashable, Codable {
     }
 }
 
+/// How far a job is: its units, and how many are completed.
+public struct WorkUnitCounts: Sendable, Hashable {
+    /// Units in the job.
+    public var total: Int
+    /// Completed units.
+    public var completed: Int
+
+    public init(total: Int, completed: Int) {
+        self.total = total
+        self.completed = completed
+    }
+
+    /// Whether every unit is completed (true for a job without units).
+    public var isComplete: Bool { completed == total }
+}
+
 /// What completing a unit did.
 public enum WorkCompletion: String, Sendable, Hashable, Codable {
     /// The unit is now completed with this result.
@@ -92,6 +108,9 @@ public protocol WorkUnitStore: Sendable {
     func completeUnit(_ lease: WorkLease, result: String, now: Date) async throws -> WorkCompletion
     /// A job's units in sequence order.
     func workUnits(jobID: String) async throws -> [WorkUnit]
+    /// How many units a job has and how many are completed, without reading their payloads and results
+    /// (what idle workers ask on every poll).
+    func unitCounts(jobID: String) async throws -> WorkUnitCounts
     /// Deletes a job's units; returns how many there were.
     @discardableResult
     func deleteUnits(jobID: String) async throws -> Int

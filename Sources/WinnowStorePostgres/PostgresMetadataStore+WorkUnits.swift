@@ -85,6 +85,16 @@ extension PostgresMetadataStore: WorkUnitStore {
         }
     }
 
+    public func unitCounts(jobID: String) async throws -> WorkUnitCounts {
+        try await read("count units of job '\(jobID)'") { session in
+            guard let row = try await session.rows("""
+                SELECT COUNT(*), COUNT(*) FILTER (WHERE state = 'completed') FROM work_unit WHERE job_id = \(jobID)
+                """).first else { return WorkUnitCounts(total: 0, completed: 0) }
+            let (total, completed) = try row.decode((Int, Int).self)
+            return WorkUnitCounts(total: total, completed: completed)
+        }
+    }
+
     public func workUnits(jobID: String) async throws -> [WorkUnit] {
         try await read("list units of job '\(jobID)'") { session in
             try await session.rows("""

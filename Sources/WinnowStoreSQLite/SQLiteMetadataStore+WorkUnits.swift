@@ -76,6 +76,15 @@ extension SQLiteMetadataStore: WorkUnitStore {
         }
     }
 
+    public func unitCounts(jobID: String) async throws -> WorkUnitCounts {
+        try await read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS total, COALESCE(SUM(state = 'completed'), 0) AS completed FROM work_unit WHERE job_id = ?
+                """, arguments: [jobID])
+            return WorkUnitCounts(total: row?["total"] ?? 0, completed: row?["completed"] ?? 0)
+        }
+    }
+
     public func workUnits(jobID: String) async throws -> [WorkUnit] {
         try await read { db in
             try Row.fetchAll(db, sql: """

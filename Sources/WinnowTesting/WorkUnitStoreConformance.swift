@@ -40,6 +40,10 @@ public enum WorkUnitStoreConformance {
             let units = try await store.workUnits(jobID: "j")
             try checkEqual(units.map(\.state), Array(repeating: .leased, count: 5), "all leased")
             try checkEqual(units.map(\.worker), ["w1", "w1", "w2", "w2", "w2"], "holders")
+            try checkEqual(try await store.unitCounts(jobID: "j"), WorkUnitCounts(total: 5, completed: 0), "counts while leased")
+            try checkEqual(try await store.unitCounts(jobID: "none"), WorkUnitCounts(total: 0, completed: 0), "counts of an unknown job")
+            let none = try await store.unitCounts(jobID: "none")
+            try check(none.isComplete, "a job without units is complete")
             try checkEqual(try await store.workUnits(jobID: "other").map(\.state), [.pending], "other job untouched")
         },
         Check(name: "an expired lease is taken over; the first worker learns it lost the unit") { store in
@@ -59,6 +63,7 @@ public enum WorkUnitStoreConformance {
             try checkEqual(try await store.completeUnit(lease2, result: "again", now: t0.addingTimeInterval(19)), .alreadyCompleted, "retry")
             try checkEqual(try await store.completeUnit(lease1, result: "late", now: t0.addingTimeInterval(20)), .alreadyCompleted, "after completion")
             let unit = try await store.workUnits(jobID: "j")[0]
+            try checkEqual(try await store.unitCounts(jobID: "j"), WorkUnitCounts(total: 1, completed: 1), "counts")
             try checkEqual(unit.state, .completed, "state")
             try checkEqual(unit.result, "done", "the first result is kept")
             try checkEqual(unit.worker, "w2", "holder")

@@ -133,16 +133,17 @@ public struct DistributedRuns: Sendable {
         }
         for task in try await tasks.unfinishedTasks() where task.kind == .filter && task.status != .queued {
             let job = DistributedJobID.mining(taskID: task.id)
-            let shards = try await units.workUnits(jobID: job)
-            guard !shards.isEmpty else { continue }
+            // Counts only: completed shards hold their phase-1 records, which idle polls need not read.
+            let shards = try await units.unitCounts(jobID: job)
+            guard shards.total > 0 else { continue }
             jobs.append(job)
-            if shards.allSatisfy({ $0.state == .completed }) { jobs.append(DistributedJobID.finishFiltering(taskID: task.id)) }
+            if shards.isComplete { jobs.append(DistributedJobID.finishFiltering(taskID: task.id)) }
         }
         return jobs
     }
 
     /// Whether every unit of `job` is completed (true for a job without units).
     public func isComplete(_ job: String) async throws -> Bool {
-        try await units.workUnits(jobID: job).allSatisfy { $0.state == .completed }
+        try await units.unitCounts(jobID: job).isComplete
     }
 }

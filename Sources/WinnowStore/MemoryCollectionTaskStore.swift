@@ -18,6 +18,10 @@ public actor MemoryCollectionTaskStore: CollectionTaskStore {
             .sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
     }
 
+    public func listTasks(datasetID: String) -> [CollectionTask] {
+        listTasks(serviceID: nil).filter { $0.datasetID == datasetID }
+    }
+
     public func updateTask(_ task: CollectionTask, ifStatus expected: CollectionTaskStatus) throws -> Bool {
         guard let stored = tasks[task.id] else { throw StoreError(.notFound, "task '\(task.id)' does not exist") }
         guard stored.status == expected else { return false }

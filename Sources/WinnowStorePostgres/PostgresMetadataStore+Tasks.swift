@@ -8,8 +8,8 @@ extension PostgresMetadataStore: CollectionTaskStore {
         let record = try PostgresRecords.encode(task)
         try await transaction("create task '\(task.id)'") { session in
             if try await session.count("""
-                INSERT INTO collection_task (id, service_id, status, record, created_at)
-                VALUES (\(task.id), \(task.serviceID), \(task.status.rawValue), \(record), \(task.createdAt.timeIntervalSinceReferenceDate))
+                INSERT INTO collection_task (id, service_id, dataset_id, status, record, created_at)
+                VALUES (\(task.id), \(task.serviceID), \(task.datasetID), \(task.status.rawValue), \(record), \(task.createdAt.timeIntervalSinceReferenceDate))
                 ON CONFLICT (id) DO NOTHING RETURNING 1
                 """) == 0 {
                 throw StoreError(.duplicate, "task '\(task.id)' exists already")
@@ -31,6 +31,13 @@ extension PostgresMetadataStore: CollectionTaskStore {
                 try await session.rows("SELECT record FROM collection_task ORDER BY created_at DESC, id DESC")
             }
             return try rows.map { try $0.decode(String.self) }
+        }.map { try PostgresRecords.decode(CollectionTask.self, $0, what: "collection task") }
+    }
+
+    public func listTasks(datasetID: String) async throws -> [CollectionTask] {
+        try await read("list tasks of dataset '\(datasetID)'") { session in
+            try await session.rows("SELECT record FROM collection_task WHERE dataset_id = \(datasetID) ORDER BY created_at DESC, id DESC")
+                .map { try $0.decode(String.self) }
         }.map { try PostgresRecords.decode(CollectionTask.self, $0, what: "collection task") }
     }
 

@@ -139,6 +139,12 @@ enum PostgresSchema {
             """,
             "CREATE INDEX work_unit_claimable ON work_unit(job_id, sequence) WHERE state <> 'completed'",
         ]),
+        // The console's dataset page asks for the tasks writing into one dataset.
+        PostgresMigration(name: "v5-collection-task-dataset", statements: [
+            "ALTER TABLE collection_task ADD COLUMN dataset_id TEXT COLLATE \"C\"",
+            "UPDATE collection_task SET dataset_id = record::jsonb->>'datasetID'",
+            "CREATE INDEX collection_task_by_dataset ON collection_task(dataset_id, created_at)",
+        ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction, and returns their names.

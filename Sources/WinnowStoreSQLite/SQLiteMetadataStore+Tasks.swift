@@ -24,8 +24,8 @@ extension SQLiteMetadataStore: CollectionTaskStore {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM collection_task WHERE id = ?", arguments: [task.id]) != nil {
                 throw StoreError(.duplicate, "task '\(task.id)' exists already")
             }
-            try db.execute(sql: "INSERT INTO collection_task (id, service_id, status, record, created_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [task.id, task.serviceID, task.status.rawValue, record, task.createdAt.timeIntervalSinceReferenceDate])
+            try db.execute(sql: "INSERT INTO collection_task (id, service_id, dataset_id, status, record, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [task.id, task.serviceID, task.datasetID, task.status.rawValue, record, task.createdAt.timeIntervalSinceReferenceDate])
         }
     }
 
@@ -40,6 +40,12 @@ extension SQLiteMetadataStore: CollectionTaskStore {
                 return try String.fetchAll(db, sql: "SELECT record FROM collection_task WHERE service_id = ? ORDER BY created_at DESC, id DESC", arguments: [serviceID])
             }
             return try String.fetchAll(db, sql: "SELECT record FROM collection_task ORDER BY created_at DESC, id DESC")
+        }.map(Self.task(from:))
+    }
+
+    public func listTasks(datasetID: String) async throws -> [CollectionTask] {
+        try await read { db in
+            try String.fetchAll(db, sql: "SELECT record FROM collection_task WHERE dataset_id = ? ORDER BY created_at DESC, id DESC", arguments: [datasetID])
         }.map(Self.task(from:))
     }
 

@@ -146,6 +146,15 @@ enum SQLiteSchema {
                     WHERE import_id IS NULL AND label_name IS NOT NULL;
                 """)
         }
+        // The console's dataset page asks for the tasks writing into one dataset; their records (a
+        // mining summary each) were all read and decoded to find them.
+        migrator.registerMigration("v7-collection-task-dataset") { db in
+            try db.execute(sql: """
+                ALTER TABLE collection_task ADD COLUMN dataset_id TEXT;
+                UPDATE collection_task SET dataset_id = json_extract(record, '$.datasetID');
+                CREATE INDEX collection_task_by_dataset ON collection_task(dataset_id, created_at);
+                """)
+        }
         return migrator
     }
 }

@@ -10,8 +10,8 @@ public enum CollectionTaskStoreConformance {
         public var description: String { name }
     }
 
-    static func task(_ id: String, service: String, at offset: Double, status: CollectionTaskStatus = .queued) -> CollectionTask {
-        CollectionTask(id: id, kind: .filter, serviceID: service, serviceName: "svc-\(service)", datasetID: "d", datasetName: "ds",
+    static func task(_ id: String, service: String, at offset: Double, status: CollectionTaskStatus = .queued, dataset: String = "d") -> CollectionTask {
+        CollectionTask(id: id, kind: .filter, serviceID: service, serviceName: "svc-\(service)", datasetID: dataset, datasetName: "ds-\(dataset)",
                        status: status, scanned: 3, createdAt: ConformanceFixtures.epoch.addingTimeInterval(offset))
     }
 
@@ -24,6 +24,10 @@ public enum CollectionTaskStoreConformance {
             try checkEqual(try await store.listTasks(serviceID: "a").map(\.id), ["t3", "t1"], "tasks of a")
             try checkEqual(try await store.listTasks(serviceID: nil).map(\.id), ["t3", "t2", "t1"], "all tasks")
             try checkEqual(try await store.unfinishedTasks().map(\.id), ["t1", "t3"], "unfinished tasks")
+            try await store.createTask(task("t4", service: "b", at: 4, dataset: "e"))
+            try checkEqual(try await store.listTasks(datasetID: "d").map(\.id), ["t3", "t2", "t1"], "tasks into d")
+            try checkEqual(try await store.listTasks(datasetID: "e").map(\.id), ["t4"], "tasks into e")
+            try checkEqual(try await store.listTasks(datasetID: "none"), [], "tasks into an unknown dataset")
             try await checkThrows("duplicate task", matching: { ($0 as? StoreError)?.code == .duplicate }) {
                 try await store.createTask(task("t1", service: "a", at: 1))
             }

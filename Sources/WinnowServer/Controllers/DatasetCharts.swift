@@ -57,8 +57,8 @@ struct DatasetCharts {
     /// The mining summary of the newest completed filter task that wrote into the dataset, if it
     /// recorded one.
     func latestSummary(datasetID: String) async throws -> MiningSummary? {
-        try await environment.stores.tasks.listTasks(serviceID: nil)
-            .first { $0.kind == .filter && $0.datasetID == datasetID && $0.status == .completed }?.mining
+        try await environment.stores.tasks.listTasks(datasetID: datasetID)
+            .first { $0.kind == .filter && $0.status == .completed }?.mining
     }
 
     /// Hard samples per coefficient bin over [0, 1], one indexed range count per bin (no sample is read).

@@ -5,9 +5,9 @@ import WinnowCore
 import WinnowStore
 @testable import WinnowStoreSQLite
 
-/// The v6 migration moves single-name labels from `sample_label` into the sample row: a database
-/// written by an earlier version answers label filters the same afterwards.
-@Suite struct SQLiteLabelNameMigrationTests {
+/// Databases written by earlier versions answer as before once migrated.
+@Suite struct SQLiteMigrationTests {
+    /// v6 moves single-name labels from `sample_label` into the sample row.
     @Test func aVersion5DatabaseKeepsItsLabelFiltersAfterMigrating() async throws {
         // Given a file at schema v5 with a one-name, a repeated-name and a two-name sample
         let directory = try TemporaryDirectory()
@@ -39,5 +39,24 @@ import WinnowStore
         #expect(rows == ["s3"])
         let single = try await queue.read { db in try String.fetchAll(db, sql: "SELECT label_name FROM sample WHERE label_name IS NOT NULL ORDER BY id") }
         #expect(single == ["person", "person"])
+    }
+
+    /// v7 gives each task its dataset's id from its record, for the dataset's task list.
+    @Test func aVersion6DatabaseListsTasksByDatasetAfterMigrating() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("v6.sqlite")
+        let task = CollectionTask(id: "t1", kind: .filter, serviceID: "s", serviceName: "svc", datasetID: "ds", datasetName: "hard")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try SQLiteSchema.migrator.migrate(queue, upTo: "v6-sample-label-name")
+            let record = String(decoding: try JSONEncoder().encode(task), as: UTF8.self)
+            try await queue.write { db in
+                try db.execute(sql: "INSERT INTO collection_task (id, service_id, status, record, created_at) VALUES ('t1', 's', 'queued', ?, 0)",
+                               arguments: [record])
+            }
+        }
+        let store = try SQLiteMetadataStore(path: path)
+        #expect(try await store.listTasks(datasetID: "ds").map(\.id) == ["t1"])
+        #expect(try await store.listTasks(datasetID: "other").isEmpty)
     }
 }

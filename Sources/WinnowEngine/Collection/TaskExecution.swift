@@ -54,7 +54,8 @@ struct TaskExecution {
             training = try await TrainingSetReader(reader: manager.reader).read(manifest, type: filter.modelType)
         }
         let options = MiningOptions(configuration: filter.configuration ?? MiningConfiguration(), type: filter.modelType, concurrency: manager.miningConcurrency)
-        let mining = try HardExampleMining(options: options)
+        var mining = try HardExampleMining(options: options)
+        mining.imageReader = manager.reader
         let source = ServiceItemEntries(services: manager.services, service: service, reader: manager.reader)
         var run: MiningRun
         if let phase1 {

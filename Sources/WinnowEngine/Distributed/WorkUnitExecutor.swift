@@ -129,7 +129,8 @@ public struct WorkUnitExecutor: Sendable {
     private func mine(taskID: String, shard index: Int, of count: Int) async throws -> String {
         guard case let (_, service, filter)? = try await filteringTask(taskID) else { return MiningShardResult.skipped }
         let options = MiningOptions(configuration: filter.configuration ?? MiningConfiguration(), type: filter.modelType, concurrency: miningConcurrency)
-        let mining = try HardExampleMining(options: options)
+        var mining = try HardExampleMining(options: options)
+        mining.imageReader = runs.reader
         let source = ServiceItemEntries(services: runs.services, service: service, reader: runs.reader)
         let builtin = try await mining.usesBuiltinEmbeddings(source, hasTraining: filter.trainingManifest != nil)
         var records: [UInt8] = []

@@ -1,6 +1,7 @@
 import Foundation
 public import WinnowCore
 import WinnowImaging
+public import WinnowObjects
 
 /// Hard-example mining of one batch, end to end: reads the model's answers, measures what the enabled
 /// rules need from the pixels (and from the model on augmented copies), scores every sample with
@@ -15,6 +16,9 @@ public struct HardExampleMining: Sendable {
     public let phase1: MiningPhase1
     /// Called as work advances.
     public var progress: @Sendable (MiningProgress) -> Void = { _ in }
+    /// Reads batch images that are not local files (`s3://`, `obs://`), for the pixel-based reasons;
+    /// without one, those reasons are skipped for such images, and each is named in the problems.
+    public var imageReader: (any ResourceReader)?
     let measurer = PixelMeasurer()
 
     /// Mining under `options`; `prober` runs reasons 19–29.
@@ -181,8 +185,10 @@ public struct HardExampleMining: Sendable {
             let mine = shard.map { shard in chunk.filter { shard.contains($0.index) } } ?? chunk
             var prepared: [PreparedSample] = []
             prepared.reserveCapacity(mine.count)
-            try await OrderedConcurrentMap(concurrency: options.concurrency).run(mine) { entry in
-                this.prepare(entry, needs: needs, decodes: decodes, builtinEmbeddings: builtinEmbeddings)
+            var remote: [Int: RemoteImages.Image] = [:]
+            if decodes, let imageReader { remote = await RemoteImages(reader: imageReader).fetch(mine) }
+            try await OrderedConcurrentMap(concurrency: options.concurrency).run(mine.map { ($0, remote[$0.index]) }) { entry, image in
+                this.prepare(entry, needs: needs, decodes: decodes, builtinEmbeddings: builtinEmbeddings, remote: image)
             } body: { _, sample in
                 prepared.append(sample)
             }
@@ -211,7 +217,9 @@ public struct HardExampleMining: Sendable {
         var problems: [String] = []
     }
 
-    func prepare(_ entry: MiningEntry, needs: PixelMeasurer.Needs, decodes: Bool, builtinEmbeddings: Bool) -> PreparedSample {
+    func prepare(
+        _ entry: MiningEntry, needs: PixelMeasurer.Needs, decodes: Bool, builtinEmbeddings: Bool, remote: RemoteImages.Image? = nil
+    ) -> PreparedSample {
         if case .failed(let message) = entry.result {
             return PreparedSample(sample: MiningSample(index: entry.index, source: entry.source, outcome: .failure(message)))
         }
@@ -226,16 +234,24 @@ public struct HardExampleMining: Sendable {
         if builtinEmbeddings { sample.embedding = nil }
         var prepared = PreparedSample(sample: sample, imagePath: entry.imagePath)
         guard decodes else { return prepared }
-        guard let path = entry.imagePath else {
-            prepared.problems.append("\(entry.source): not a local file; the pixel-based reasons were skipped")
-            return prepared
-        }
         var boxes: [BoundingBox] = []
         if case .detection(let detection) = prediction.content {
             boxes = detection.objects.map { BoundingBox(xmin: $0.xmin, ymin: $0.ymin, xmax: $0.xmax, ymax: $0.ymax) }
         }
         do {
-            let measurement = try measurer.measure(path: path, boxes: boxes, needs: needs)
+            let measurement: PixelMeasurer.Measurement
+            switch (entry.imagePath, remote) {
+            case (let path?, _):
+                measurement = try measurer.measure(path: path, boxes: boxes, needs: needs)
+            case (nil, .bytes(let bytes)?):
+                measurement = try measurer.measure(bytes: bytes, name: entry.source, boxes: boxes, needs: needs)
+            case (nil, .unreadable(let message)?):
+                prepared.problems.append("\(entry.source): \(message); its pixel-based reasons were skipped")
+                return prepared
+            case (nil, nil):
+                prepared.problems.append("\(entry.source): not a local file and no object-storage reader; the pixel-based reasons were skipped")
+                return prepared
+            }
             prepared.sample.imageSize = measurement.size
             prepared.sample.imageFeatures = measurement.features
             prepared.sample.boxPixels = measurement.boxPixels

@@ -46,15 +46,27 @@ public struct PixelMeasurer: Sendable {
     /// Measures the image at `path`; `boxes` are in full-resolution pixels.
     /// - Throws: ``PixelMeasurementError`` naming the file when it cannot be read or decoded.
     public func measure(path: String, boxes: [BoundingBox] = [], needs: Needs) throws(PixelMeasurementError) -> Measurement {
+        try measure(name: path, boxes: boxes, needs: needs) { decoder throws(ImageError) in try decoder.decodeFile(atPath: path) }
+    }
+
+    /// Measures an image held in memory (fetched from object storage); `name` names it in errors.
+    /// - Throws: ``PixelMeasurementError`` naming `name` when the bytes cannot be decoded.
+    public func measure(bytes: [UInt8], name: String, boxes: [BoundingBox] = [], needs: Needs) throws(PixelMeasurementError) -> Measurement {
+        try measure(name: name, boxes: boxes, needs: needs) { decoder throws(ImageError) in try decoder.decode(bytes, file: name) }
+    }
+
+    private func measure(
+        name: String, boxes: [BoundingBox], needs: Needs, decode: (ImageDecoder) throws(ImageError) -> DecodedImage
+    ) throws(PixelMeasurementError) -> Measurement {
         var options = extractor.decodeOptions(measuringBoxes: needs.boxPixels && !boxes.isEmpty)
         if needs.embedding, let target = options.targetLongerSide {
             options.targetLongerSide = max(target, embedder.decodeOptions().targetLongerSide ?? target)
         }
         let image: DecodedImage
         do {
-            image = try ImageDecoder(options: options).decodeFile(atPath: path)
+            image = try decode(ImageDecoder(options: options))
         } catch {
-            throw PixelMeasurementError(path: path, message: error.description)
+            throw PixelMeasurementError(path: name, message: error.description)
         }
         var measurement = Measurement(size: image.originalSize)
         if needs.features { measurement.features = extractor.features(of: image) }

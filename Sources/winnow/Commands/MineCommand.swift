@@ -112,6 +112,7 @@ struct MineCommand: AsyncParsableCommand {
             let progress = MiningProgressLine(quiet: quiet)
             try await withAugmentation(type: type, configuration: configuration) { prober in
                 var engine = try HardExampleMining(options: options, prober: prober)
+                engine.imageReader = reader
                 engine.progress = { progress.show($0) }
                 if let shard = options.shard, let partialOut {
                     try await runPhase1(engine, source: source, hasTraining: training != nil, shard: shard, to: partialOut)

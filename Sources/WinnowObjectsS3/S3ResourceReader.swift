@@ -48,22 +48,22 @@ public struct S3ResourceReader: ResourceReader {
         return try await store.get(objectKey, maximumSize: maximumSize)
     }
 
-    /// An object is read whole (up to 1 GiB) and handed out in `chunkSize` pieces; other locations stream
-    /// through the fallback reader.
+    /// An object is read with `Range` requests of `chunkSize` bytes (at least 64 KiB), one at a time, so
+    /// memory stays flat in its size; a change to the object while it is read fails the stream (ETag).
+    /// Other locations stream through the fallback reader.
     public func chunks(of location: ResourceLocation, chunkSize: Int) async throws -> AsyncThrowingStream<[UInt8], any Error> {
-        guard case .object = location else {
+        guard case .object(let scheme, let bucket, let key) = location else {
             return try await fallback.chunks(of: location, chunkSize: chunkSize)
         }
-        let whole = try await bytes(of: location, maximumSize: 1 << 30)
-        let size = max(4096, chunkSize)
-        return AsyncThrowingStream { continuation in
-            var offset = 0
-            while offset < whole.count {
-                continuation.yield(Array(whole[offset..<min(whole.count, offset + size)]))
-                offset += size
-            }
-            continuation.finish()
+        let store = try self.store(scheme: scheme, bucket: bucket, location: location)
+        let objectKey: ObjectKey
+        do {
+            objectKey = try ObjectKey(key)
+        } catch {
+            throw ObjectStoreError(.invalidKey, "\(location): \(error.message)")
         }
+        let cursor = S3RangeCursor(store: store, key: objectKey, pieceSize: max(64 << 10, chunkSize))
+        return AsyncThrowingStream(unfolding: { try await cursor.next() })
     }
 
     /// The objects below `location` (`s3://bucket/prefix`, taken as a folder: `prefix/`), page by page.

@@ -77,6 +77,36 @@ struct S3ObjectStoreTests {
         #expect(bucketError.message.contains("does not exist"))
     }
 
+    @Test("an object streams in Range pieces; an empty one streams nothing; a change mid-stream is refused")
+    func rangedChunks() async throws {
+        let prefix = S3TestServer.freshPrefix()
+        let bucket = S3TestServer.bucket
+        let store = try S3ObjectStore(uri: "s3://\(bucket)/", configuration: try S3TestServer.configuration())
+        let reader = S3ResourceReader(configuration: try S3TestServer.configuration())
+        func chunks(_ key: String, size: Int) async throws -> [[UInt8]] {
+            var pieces: [[UInt8]] = []
+            for try await piece in try await reader.chunks(of: .object(scheme: "s3", bucket: bucket, key: key), chunkSize: size) { pieces.append(piece) }
+            return pieces
+        }
+        let content = (0..<(200 << 10) + 17).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try await store.put(try ObjectKey(prefix + "big.bin"), content)
+        let pieces = try await chunks(prefix + "big.bin", size: 64 << 10)
+        #expect(pieces.map(\.count) == [65_536, 65_536, 65_536, 8_209])
+        #expect(Array(pieces.joined()) == content)
+
+        try await store.put(try ObjectKey(prefix + "empty.bin"), [])
+        #expect(try await chunks(prefix + "empty.bin", size: 64 << 10).isEmpty)
+
+        // The object is replaced after its first piece: the next piece is refused, not spliced.
+        let stream = try await reader.chunks(of: .object(scheme: "s3", bucket: bucket, key: prefix + "big.bin"), chunkSize: 64 << 10)
+        var iterator = stream.makeAsyncIterator()
+        #expect(try await iterator.next()?.count == 65_536)
+        try await store.put(try ObjectKey(prefix + "big.bin"), content.reversed())
+        await #expect(throws: ObjectStoreError.self) { _ = try await iterator.next() }
+
+        await #expect(throws: ObjectStoreError.self) { _ = try await chunks(prefix + "missing.bin", size: 64 << 10) }
+    }
+
     @Test("a manifest on S3 and the VOC files it names are read through the S3 resource reader")
     func manifestThroughReader() async throws {
         let prefix = S3TestServer.freshPrefix()

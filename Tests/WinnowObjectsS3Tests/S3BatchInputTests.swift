@@ -84,6 +84,44 @@ struct S3BatchInputTests {
         #expect(try await services.service(named: "s3-output") == nil)
     }
 
+    @Test("a restart removes the previous run's objects from an S3 output; delete --remove-output removes them all")
+    func outputObjectsAreRemoved() async throws {
+        let prefix = S3TestServer.freshPrefix()
+        let bucket = S3TestServer.bucket
+        let configuration = try S3TestServer.configuration()
+        let input = try S3ObjectStore(uri: "s3://\(bucket)/\(prefix)in/", configuration: configuration)
+        for name in ["1.png", "2.png"] { try await input.put(try ObjectKey(name), Array("not really a png: \(name)".utf8)) }
+        let specDirectory = Self.repository + "/examples/models/instant"
+        let spec = try ModelSpec(from: try JSONParser.parse(try String(contentsOfFile: specDirectory + "/spec.json", encoding: .utf8)), directory: specDirectory)
+        let services = MemoryServiceStore()
+        try await services.registerModel(RegisteredModel(spec: spec), replace: false)
+        let reader = S3ResourceReader(configuration: configuration)
+        let factory: OutputStoreFactory = { try S3ObjectStore(uri: $0, configuration: configuration) }
+        let manager = BatchServiceManager(services: services, reader: reader, outputStores: factory)
+        var runner = BatchServiceRunner(services: services, reader: reader, httpClient: .shared)
+        runner.outputStores = factory
+        let outputURI = "s3://\(bucket)/\(prefix)out"
+        let output = try S3ObjectStore(uri: outputURI + "/", configuration: configuration)
+        let deployed = try await manager.deploy(
+            BatchServiceManager.DeployRequest(name: "s3-out", modelName: spec.name, input: "s3://\(bucket)/\(prefix)in", output: outputURI))
+        let first = try await runner.run(serviceID: deployed.id)
+        #expect(first.status == .finished)
+        let firstKeys = try await output.list(prefix: "").map(\.rawValue)
+        #expect(firstKeys.contains("infer-result-\(first.runID).manifest"), "\(firstKeys)")
+        #expect(firstKeys.count == 3, "a manifest and two results: \(firstKeys)")
+
+        let restarted = try await manager.prepareRestart("s3-out")
+        #expect(try await output.list(prefix: "").isEmpty, "the previous run's objects are gone")
+        let second = try await runner.run(serviceID: restarted.id)
+        #expect(second.status == .finished && second.runID != first.runID)
+        #expect(try await output.list(prefix: "").count == 3)
+
+        try await manager.delete("s3-out", removeOutput: true)
+        #expect(try await output.list(prefix: "").isEmpty)
+        #expect(try await services.service(named: "s3-out") == nil)
+        #expect(try await input.list(prefix: "").count == 2, "the input is untouched")
+    }
+
     @Test("a training manifest on S3 is read for hard-example filtering; a missing one is named")
     func trainingManifest() async throws {
         let prefix = S3TestServer.freshPrefix()

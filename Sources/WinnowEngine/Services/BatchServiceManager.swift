@@ -10,10 +10,14 @@ public struct BatchServiceManager: Sendable {
     public let reader: any ResourceReader
     /// A `running` service whose heartbeat is older than this is taken to be abandoned (its process died).
     public var heartbeatTimeout: TimeInterval = 15
+    /// Opens an `s3://`/`obs://` output, so that a restart and `delete --remove-output` remove its objects
+    /// (`nil`: object outputs are left as they are).
+    public var outputStores: OutputStoreFactory?
 
-    public init(services: any ServiceStore, reader: any ResourceReader) {
+    public init(services: any ServiceStore, reader: any ResourceReader, outputStores: OutputStoreFactory? = nil) {
         self.services = services
         self.reader = reader
+        self.outputStores = outputStores
     }
 
     /// What to deploy.
@@ -234,8 +238,11 @@ public struct BatchServiceManager: Sendable {
             service.status = .stopped  // an abandoned run: its process died
             try await services.updateService(service)
         }
-        // A local output loses the previous run's files; objects of a previous run stay (the new run id names new ones).
-        if !service.output.contains("://") {
+        // The output loses the previous run's files or objects (best effort for objects: the new run id
+        // names new ones, so a leftover never mixes with the new run).
+        if service.output.contains("://") {
+            _ = try? await removeObjects(of: service, prefix: "infer-result-\(service.runID)")
+        } else {
             let previous = ServiceOutputLayout(service)
             try? FileManager.default.removeItem(atPath: service.output + "/" + previous.resultFolder)
             for name in (try? FileManager.default.contentsOfDirectory(atPath: service.output)) ?? [] where name.hasPrefix("infer-result-\(service.runID)") {
@@ -257,7 +264,27 @@ public struct BatchServiceManager: Sendable {
     public func delete(_ name: String, removeOutput: Bool) async throws {
         let service = try await self.service(named: name)
         if isActive(service) { throw EngineError(.conflict, "service \(name) is running; stop it first") }
+        if removeOutput, service.output.contains("://") {
+            // Before the record goes, so that a failure can be retried: the prefix held no object when the
+            // service was deployed, so everything below it is the service's.
+            guard try await removeObjects(of: service, prefix: "") != nil else {
+                throw EngineError(.invalidInput, "service \(name): its output \(service.output) is on object storage, which is not configured here; nothing was deleted")
+            }
+        }
         try await services.deleteService(id: service.id)
         if removeOutput, !service.output.contains("://") { try? FileManager.default.removeItem(atPath: service.output) }
+    }
+
+    /// Deletes the objects below `prefix` in an object-storage output; returns how many, or `nil`
+    /// without an output store factory.
+    func removeObjects(of service: BatchService, prefix: String) async throws -> Int? {
+        guard let outputStores else { return nil }
+        let store = try outputStores(service.output)
+        var removed = 0
+        for try await key in store.keys(prefix: prefix) {
+            try await store.delete(key)
+            removed += 1
+        }
+        return removed
     }
 }

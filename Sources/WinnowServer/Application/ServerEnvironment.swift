@@ -17,7 +17,7 @@ struct ServerEnvironment: Sendable {
     let thumbnails: ThumbnailCache
 
     var stores: ServerStores { configuration.stores }
-    var manager: BatchServiceManager { BatchServiceManager(services: stores.services, reader: stores.reader) }
+    var manager: BatchServiceManager { BatchServiceManager(services: stores.services, reader: stores.reader, outputStores: stores.outputStores) }
     var collection: CollectionManager {
         CollectionManager(store: stores.metadata, services: stores.services, tasks: stores.tasks, reader: stores.reader)
     }

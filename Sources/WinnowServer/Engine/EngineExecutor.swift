@@ -46,7 +46,7 @@ public final class EngineExecutor: Service, Sendable {
         (jobs, continuation) = AsyncStream.makeStream(of: Job.self)
     }
 
-    var manager: BatchServiceManager { BatchServiceManager(services: stores.services, reader: stores.reader) }
+    var manager: BatchServiceManager { BatchServiceManager(services: stores.services, reader: stores.reader, outputStores: stores.outputStores) }
     var collection: CollectionManager {
         CollectionManager(store: stores.metadata, services: stores.services, tasks: stores.tasks, reader: stores.reader)
     }

@@ -71,7 +71,7 @@ struct WinnowEnvironment {
 
     /// Batch services on these stores.
     var serviceManager: BatchServiceManager {
-        BatchServiceManager(services: services, reader: reader)
+        BatchServiceManager(services: services, reader: reader, outputStores: Self.outputStores)
     }
 
     /// Data collection on these stores.

@@ -110,6 +110,19 @@ struct S3BatchInputTests {
         #expect(firstKeys.contains("infer-result-\(first.runID).manifest"), "\(firstKeys)")
         #expect(firstKeys.count == 3, "a manifest and two results: \(firstKeys)")
 
+        // The output registers as a finished service of its own, read from S3.
+        let imported = try await manager.importOutput(name: "s3-imported", type: .imageClassification, input: "s3://\(bucket)/\(prefix)in", output: outputURI + "/")
+        #expect(imported.output == outputURI && imported.runID == first.runID && imported.status == .finished)
+        #expect(imported.progress.succeeded == first.progress.succeeded && imported.progress.total == 2)
+        let importedItems = try await services.items(serviceID: imported.id, after: -1, limit: 10, pendingOnly: false)
+        let firstItems = try await services.items(serviceID: first.id, after: -1, limit: 10, pendingOnly: false)
+        #expect(importedItems.map(\.source) == firstItems.map(\.source))
+        #expect(importedItems.map(\.outcome) == firstItems.map(\.outcome))
+        await #expect(throws: EngineError.self) {
+            _ = try await manager.importOutput(name: "s3-nothing", type: .imageClassification, input: "s3://\(bucket)/\(prefix)in", output: "s3://\(bucket)/\(prefix)in")
+        }
+        try await manager.delete("s3-imported", removeOutput: false)
+
         let restarted = try await manager.prepareRestart("s3-out")
         #expect(try await output.list(prefix: "").isEmpty, "the previous run's objects are gone")
         let second = try await runner.run(serviceID: restarted.id)

@@ -16,16 +16,21 @@ extension BatchServiceManager {
         if try await services.service(named: name) != nil {
             throw EngineError(.conflict, "a service named '\(name)' exists already")
         }
-        let outputPath = ResourceLocationPath.absolute(output)
-        let manifests = try Self.outputManifests(in: outputPath)
+        let (outputPath, manifests) = try await outputManifests(output)
         guard let first = manifests.first else {
             throw EngineError(.invalidInput, "\(output) holds no infer-result-*.manifest; it is not a batch service's output")
         }
-        let inputPath = ResourceLocationPath.absolute(input)
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: inputPath, isDirectory: &isDirectory)
+        let serviceInput: BatchService.Input
+        if input.contains("://") {
+            serviceInput = try Self.resolveInput(input)
+        } else {
+            let inputPath = ResourceLocationPath.absolute(input)
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: inputPath, isDirectory: &isDirectory)
+            serviceInput = exists && !isDirectory.boolValue ? .manifest(inputPath) : .folder(inputPath)
+        }
         var service = BatchService(
-            name: name, modelName: "", modelType: type, input: exists && !isDirectory.boolValue ? .manifest(inputPath) : .folder(inputPath),
+            name: name, modelName: "", modelType: type, input: serviceInput,
             output: outputPath, status: .finished, runID: first.runID, startedAt: nil, finishedAt: Date())
         try await services.createService(service)
         do {
@@ -34,8 +39,8 @@ extension BatchServiceManager {
             var succeeded = 0
             var failed = 0
             for manifest in manifests {
-                let path = outputPath + "/" + manifest.name
-                try await ManifestStream(reader: reader).forEachLine(of: .file(path), file: path) { number, result in
+                let path = manifest.location.description
+                try await ManifestStream(reader: reader).forEachLine(of: manifest.location, file: path) { number, result in
                     let line: ManifestLine
                     switch result {
                     case .failure(let error): throw EngineError(.invalidInput, "\(path) has an invalid line", problems: [error])
@@ -79,8 +84,38 @@ extension BatchServiceManager {
         }
     }
 
-    /// The output manifests of one run in a folder, in order: `infer-result-{run}.manifest`, or its
-    /// parts `infer-result-{run}_1.manifest`, `_2`, … by number.
+    /// The output as stored (an absolute folder, or `scheme://bucket/prefix` without a trailing slash) and
+    /// its run's manifests in order (see ``outputManifests(named:in:)``). An object-storage output is
+    /// listed through the reader (every object below it, results included).
+    func outputManifests(_ output: String) async throws -> (output: String, manifests: [(location: ResourceLocation, runID: String)]) {
+        guard output.contains("://") else {
+            let folder = ResourceLocationPath.absolute(output)
+            return (folder, try Self.outputManifests(in: folder).map { (.file(folder + "/" + $0.name), $0.runID) })
+        }
+        let location: ResourceLocation
+        do {
+            location = try ResourceLocation(parsing: output, relativeTo: nil, field: "output")
+        } catch {
+            throw EngineError(.invalidInput, "output \(output): \(error.message)")
+        }
+        guard case .object(let scheme, let bucket, var key) = location else {
+            throw EngineError(.invalidInput, "output \(output): give a local folder, or an s3:// or obs:// prefix")
+        }
+        while key.hasSuffix("/") { key.removeLast() }
+        let prefix = key.isEmpty ? "" : key + "/"
+        var names: [String] = []
+        for try await object in reader.objects(under: .object(scheme: scheme, bucket: bucket, key: prefix)) {
+            guard case .object(_, _, let objectKey) = object, objectKey.hasPrefix(prefix) else { continue }
+            let name = String(objectKey.dropFirst(prefix.count))
+            if !name.contains("/") { names.append(name) }
+        }
+        let stored = "\(scheme)://\(bucket)/\(key)"
+        return (stored, try Self.outputManifests(named: names, in: stored).map {
+            (.object(scheme: scheme, bucket: bucket, key: prefix + $0.name), $0.runID)
+        })
+    }
+
+    /// The output manifests of one run in a local folder, in order (see ``outputManifests(named:in:)``).
     static func outputManifests(in folder: String) throws -> [(name: String, runID: String)] {
         let names: [String]
         do {
@@ -88,6 +123,12 @@ extension BatchServiceManager {
         } catch {
             throw EngineError(.invalidInput, "cannot list the output folder \(folder): \(error.localizedDescription)")
         }
+        return try outputManifests(named: names, in: folder)
+    }
+
+    /// The output manifests of one run among a folder's `names`, in order: `infer-result-{run}.manifest`,
+    /// or its parts `infer-result-{run}_1.manifest`, `_2`, … by number.
+    static func outputManifests(named names: [String], in folder: String) throws -> [(name: String, runID: String)] {
         var parts: [(name: String, runID: String, part: Int)] = []
         for name in names where name.hasPrefix("infer-result-") && name.hasSuffix(".manifest") {
             let stem = String(name.dropFirst("infer-result-".count).dropLast(".manifest".count))

@@ -130,10 +130,10 @@ struct ServiceImportOutputCommand: AsyncParsableCommand {
     @Option(name: .customLong("type"), help: "What the model predicted: image_classification or object_detection.")
     var type: LabelingType
 
-    @Option(name: .customLong("input"), help: ArgumentHelp("The run's input folder or manifest.", valueName: "path"))
+    @Option(name: .customLong("input"), help: ArgumentHelp("The run's input folder or manifest (or s3:// / obs:// URI).", valueName: "path"))
     var input: String
 
-    @Option(name: .customLong("output"), help: ArgumentHelp("The folder holding infer-result-*.manifest.", valueName: "folder"))
+    @Option(name: .customLong("output"), help: ArgumentHelp("The folder or s3:// / obs:// prefix holding infer-result-*.manifest.", valueName: "folder"))
     var output: String
 
     func run() async throws {

@@ -11,6 +11,8 @@ public struct TrainingSet: Sendable {
         public var reference: ReferenceItem
         /// The image's local path, when it is a local file.
         public var imagePath: String?
+        /// Where the image is (a local path, or an object mining fetches through its image reader).
+        public var imageLocation: ResourceLocation?
     }
 
     /// The images with an annotation of the model's type, in manifest order.
@@ -65,7 +67,8 @@ public struct TrainingSetReader: Sendable {
             }
             let relevant = line.annotations.filter { $0.type == type }
             guard !relevant.isEmpty else { return }
-            let image = (try? ResourceLocation(parsing: line.source, relativeTo: directory))?.filePath
+            let location = try? ResourceLocation(parsing: line.source, relativeTo: directory)
+            let image = location?.filePath
             if type == .objectDetection {
                 switch await loader.load(line, manifestDirectory: directory, file: path, lineNumber: number, only: type) {
                 case .failure(let error): throw EngineError(.invalidInput, "training manifest \(path) names a broken annotation file", problems: [error])
@@ -73,10 +76,10 @@ public struct TrainingSetReader: Sendable {
                     let annotations = files.keys.sorted().compactMap { files[$0] }
                     let boxes = annotations.flatMap { voc in voc.objects.map { ReferenceItem.LabeledBox(label: $0.name, box: BoundingBox($0.shape)) } }
                     let size = annotations.first { $0.size.width > 0 && $0.size.height > 0 }?.size
-                    items.append(TrainingSet.Item(reference: ReferenceItem(boxes: boxes, imageSize: size), imagePath: image))
+                    items.append(TrainingSet.Item(reference: ReferenceItem(boxes: boxes, imageSize: size), imagePath: image, imageLocation: location))
                 }
             } else {
-                items.append(TrainingSet.Item(reference: ReferenceItem(classLabels: relevant.compactMap(\.name)), imagePath: image))
+                items.append(TrainingSet.Item(reference: ReferenceItem(classLabels: relevant.compactMap(\.name)), imagePath: image, imageLocation: location))
             }
         }
         guard lines > 0 else { throw EngineError(.invalidInput, "training manifest \(path) is empty") }

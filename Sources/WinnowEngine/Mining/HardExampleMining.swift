@@ -16,8 +16,9 @@ public struct HardExampleMining: Sendable {
     public let phase1: MiningPhase1
     /// Called as work advances.
     public var progress: @Sendable (MiningProgress) -> Void = { _ in }
-    /// Reads batch images that are not local files (`s3://`, `obs://`), for the pixel-based reasons;
-    /// without one, those reasons are skipped for such images, and each is named in the problems.
+    /// Reads batch and training images that are not local files (`s3://`, `obs://`), for the pixel-based
+    /// reasons; without one, those reasons are skipped for such images, and each is named in the
+    /// problems (training images: in the notes).
     public var imageReader: (any ResourceReader)?
     let measurer = PixelMeasurer()
 
@@ -108,21 +109,39 @@ public struct HardExampleMining: Sendable {
             var done = 0
             let measurer = measurer
             let items = training.items
-            try? await OrderedConcurrentMap(concurrency: options.concurrency).run(chosen) { position -> Result<PixelMeasurer.Measurement, PixelMeasurementError> in
-                let item = items[position]
-                guard let path = item.imagePath else {
-                    return .failure(PixelMeasurementError(path: "training image \(position + 1)", message: "is not a local file"))
+            // A chunk at a time, so that images fetched from object storage are held 256 at most.
+            for start in stride(from: 0, to: chosen.count, by: 256) {
+                let chunk = Array(chosen[start..<min(chosen.count, start + 256)])
+                var remote: [Int: RemoteImages.Image] = [:]
+                if let imageReader {
+                    remote = await RemoteImages(reader: imageReader).fetch(chunk.compactMap { position in
+                        guard items[position].imagePath == nil, let location = items[position].imageLocation else { return nil }
+                        return (position, location)
+                    })
                 }
-                return Result { () throws(PixelMeasurementError) in
-                    try measurer.measure(path: path, boxes: item.reference.boxes.map(\.box), needs: needs)
+                try? await OrderedConcurrentMap(concurrency: options.concurrency).run(chunk.map { ($0, remote[$0]) }) {
+                    position, image -> Result<PixelMeasurer.Measurement, PixelMeasurementError> in
+                    let item = items[position]
+                    let boxes = item.reference.boxes.map(\.box)
+                    let name = item.imageLocation?.description ?? "training image \(position + 1)"
+                    switch (item.imagePath, image) {
+                    case (let path?, _):
+                        return Result { () throws(PixelMeasurementError) in try measurer.measure(path: path, boxes: boxes, needs: needs) }
+                    case (nil, .bytes(let bytes)?):
+                        return Result { () throws(PixelMeasurementError) in try measurer.measure(bytes: bytes, name: name, boxes: boxes, needs: needs) }
+                    case (nil, .unreadable(let message)?):
+                        return .failure(PixelMeasurementError(path: name, message: message))
+                    case (nil, nil):
+                        return .failure(PixelMeasurementError(path: name, message: "is not a local file and there is no object-storage reader"))
+                    }
+                } body: { input, outcome in
+                    switch outcome {
+                    case .success(let measurement): measurements[input.0] = measurement
+                    case .failure(let error): unreadable.append(error.description)
+                    }
+                    done += 1
+                    if done % 256 == 0 || done == chosen.count { progress(MiningProgress(stage: "reference", done: done, total: chosen.count)) }
                 }
-            } body: { position, outcome in
-                switch outcome {
-                case .success(let measurement): measurements[position] = measurement
-                case .failure(let error): unreadable.append(error.description)
-                }
-                done += 1
-                if done % 256 == 0 || done == chosen.count { progress(MiningProgress(stage: "reference", done: done, total: chosen.count)) }
             }
             notes.append("training images measured: \(measurements.count) of \(training.items.count)"
                 + (chosen.count < training.items.count ? " (a seeded sample of \(chosen.count))" : ""))

@@ -19,12 +19,16 @@ struct RemoteImages: Sendable {
 
     /// The images of the entries that have an answer and no local path, by entry index.
     func fetch(_ entries: [MiningEntry]) async -> [Int: Image] {
-        let wanted = entries.compactMap { entry -> (index: Int, location: ResourceLocation)? in
+        await fetch(entries.compactMap { entry -> (Int, ResourceLocation)? in
             guard entry.imagePath == nil else { return nil }
             if case .failed = entry.result { return nil }
             guard let location = try? ResourceLocation(parsing: entry.source, relativeTo: nil), location.filePath == nil else { return nil }
             return (entry.index, location)
-        }
+        })
+    }
+
+    /// The images at `wanted` locations, by the key given with each.
+    func fetch(_ wanted: [(key: Int, location: ResourceLocation)]) async -> [Int: Image] {
         var images: [Int: Image] = [:]
         await withTaskGroup(of: (Int, Image).self) { group in
             var next = 0

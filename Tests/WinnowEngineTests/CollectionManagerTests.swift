@@ -107,6 +107,24 @@ import WinnowStore
         #expect(error?.message.contains("image_classification") == true)
     }
 
+    @Test func aDatasetReceivingHardExamplesIsDeletedOnlyWithForceWhichSwitchesTheFilteringOff() async throws {
+        _ = try await finishedService()
+        _ = try await manager.enableFilter(serviceName: "svc", modelType: .imageClassification, trainingManifest: nil, target: .new("hard"))
+        let other = try await store.createDataset(Dataset(name: "other", labelingType: .imageClassification))
+        let hard = try #require(try await store.dataset(named: "hard"))
+        let refused = await #expect(throws: EngineError.self) { try await manager.deleteDataset(hard, force: false) }
+        #expect(refused?.code == .conflict)
+        #expect(refused?.message.contains("service svc") == true, "\(refused?.message ?? "")")
+        #expect(try await store.dataset(named: "hard") != nil, "nothing was deleted")
+        // A dataset nothing writes into goes without force.
+        #expect(try await manager.deleteDataset(other, force: false) == [])
+        #expect(try await store.dataset(named: "other") == nil)
+
+        #expect(try await manager.deleteDataset(hard, force: true) == ["svc"])
+        #expect(try await store.dataset(named: "hard") == nil)
+        #expect(try await services.service(named: "svc")?.hardExamples?.enabled == false)
+    }
+
     @Test func badTrainingManifestsAreRefusedClearly() async throws {
         _ = try await finishedService()
         let empty = try write("empty.manifest", "")

@@ -70,6 +70,26 @@ import WinnowStore
         }
     }
 
+    @Test func aDatasetReceivingHardExamplesIsDeletedOnlyWithForce() async throws {
+        let server = try TestServer()
+        try await server.seed(Dataset(id: "h", name: "hard", labelingType: .imageClassification), [])
+        var service = BatchService(name: "cam", modelName: "", modelType: .imageClassification, input: .folder("/in"), output: "/out", status: .finished)
+        service.hardExamples = HardExampleFilter(modelType: .imageClassification, datasetID: "h", datasetName: "hard")
+        try await server.services.createService(service)
+        try await server.test { client in
+            try await client.execute(uri: "/v1/datasets/hard", method: .delete) { response throws in
+                try JSON.expectError(response, .conflict, "WINNOW.CONFLICT")
+                #expect((try JSON.object(response)["error_msg"] as? String)?.contains("service cam") == true)
+            }
+            try await client.execute(uri: "/v1/datasets/hard?force=maybe", method: .delete) { response throws in
+                try JSON.expectError(response, .badRequest, "WINNOW.INVALID_PARAMETER", field: "force")
+            }
+            try await client.execute(uri: "/v1/datasets/hard?force=true", method: .delete) { response in #expect(response.status == .noContent) }
+        }
+        #expect(try await server.metadata.dataset(named: "hard") == nil)
+        #expect(try await server.services.service(named: "cam")?.hardExamples?.enabled == false)
+    }
+
     @Test func samplesFilterSortAndPage() async throws {
         let server = try TestServer()
         _ = try await seeded(server)

@@ -61,8 +61,10 @@ struct DatasetsPages {
     @Sendable func delete(_ request: Request, context: WinnowRequestContext) async throws -> Response {
         _ = try await ConsoleForm.read(request, context: context, limit: limit)
         let dataset = try await environment.dataset(try context.parameters.path("name"))
-        try await environment.stores.metadata.deleteDataset(id: dataset.id)
-        return Redirect.to("/datasets", notice: "Deleted dataset \(dataset.name) (the image files are not touched).")
+        // The confirmation the button asks for says so.
+        let switchedOff = try await environment.collection.deleteDataset(dataset, force: true)
+        let also = switchedOff.isEmpty ? "" : " Hard-example filtering is off for \(switchedOff.joined(separator: ", "))."
+        return Redirect.to("/datasets", notice: "Deleted dataset \(dataset.name) (the image files are not touched).\(also)")
     }
 
     @Sendable func batchConfirm(_ request: Request, context: WinnowRequestContext) async throws -> Response {
@@ -123,7 +125,7 @@ struct DatasetsPages {
             \(Layout.notice(query.string("notice")))
             <p class="crumbs"><a href="/datasets">Datasets</a> ›</p>
             <div class="heading"><h1>\(dataset.name) <span class="muted small">\(dataset.labelingType.rawValue)</span></h1>
-            <div class="actions">\(Layout.actionButton("Delete", action: "\(base)/delete", session: context.session, style: "danger", confirm: "Delete dataset \(dataset.name) and its samples?"))</div></div>
+            <div class="actions">\(Layout.actionButton("Delete", action: "\(base)/delete", session: context.session, style: "danger", confirm: "Delete dataset \(dataset.name) and its samples? Hard-example filtering into it is switched off."))</div></div>
             \(chartSection)
             <nav class="tabs">\(tabLink(nil, "All", statistics.total))\(tabLink(.unlabeled, "Unlabeled", statistics.byState[.unlabeled] ?? 0))\
             \(tabLink(.labeled, "Labeled", statistics.byState[.labeled] ?? 0))\(tabLink(.toBeConfirmed, "To be confirmed", statistics.byState[.toBeConfirmed] ?? 0))</nav>

@@ -49,7 +49,8 @@ struct DatasetsController {
 
     @Sendable func delete(_ request: Request, context: WinnowRequestContext) async throws -> Response {
         let dataset = try await environment.dataset(try context.parameters.path("name"))
-        try await environment.stores.metadata.deleteDataset(id: dataset.id)
+        let force = try QueryParameters(request).bool("force") ?? false
+        try await environment.collection.deleteDataset(dataset, force: force)
         return JSONResponse.noContent()
     }
 

@@ -47,7 +47,7 @@ struct BatchServiceTests {
 
         let shown = try winnow.run("service", "show", "svc", "--json")
         let service = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
-        let runID = try #require(service["runID"] as? String)
+        let runID = try #require(service["run_id"] as? String)
         #expect(service["status"] as? String == "finished")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path("out")).sorted()
         #expect(names == ["infer-result-\(runID)", "infer-result-\(runID)_1.manifest", "infer-result-\(runID)_2.manifest",
@@ -146,7 +146,7 @@ struct BatchServiceTests {
         // flushed at the kill (the killed run's unflushed calls are lost from the count, so no lower bound).
         let invocations = progress["invocations"] as? Int ?? 0
         #expect(invocations > count - 500 && invocations <= count + 2 + 2 + 500, "\(invocations) invocations")
-        let runID = try #require(service["runID"] as? String)
+        let runID = try #require(service["run_id"] as? String)
         let lines = try manifestLines(directory.path("out/infer-result-\(runID).manifest"))
         #expect(lines.count == count)
         #expect(Set(lines.compactMap { $0["source"] as? String }).count == count)

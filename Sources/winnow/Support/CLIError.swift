@@ -53,6 +53,8 @@ enum Console {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
+        // snake_case keys throughout, as the REST API writes them (runID → run_id).
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         out(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }

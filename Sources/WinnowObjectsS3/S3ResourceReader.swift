@@ -38,13 +38,7 @@ public struct S3ResourceReader: ResourceReader {
         guard case .object(let scheme, let bucket, let key) = location else {
             return try await fallback.bytes(of: location, maximumSize: maximumSize)
         }
-        let store = try self.store(scheme: scheme, bucket: bucket, location: location)
-        let objectKey: ObjectKey
-        do {
-            objectKey = try ObjectKey(key)
-        } catch {
-            throw ObjectStoreError(.invalidKey, "\(location): \(error.message)")
-        }
+        let (store, objectKey) = try object(scheme: scheme, bucket: bucket, key: key, location: location)
         return try await store.get(objectKey, maximumSize: maximumSize)
     }
 
@@ -55,13 +49,7 @@ public struct S3ResourceReader: ResourceReader {
         guard case .object(let scheme, let bucket, let key) = location else {
             return try await fallback.chunks(of: location, chunkSize: chunkSize)
         }
-        let store = try self.store(scheme: scheme, bucket: bucket, location: location)
-        let objectKey: ObjectKey
-        do {
-            objectKey = try ObjectKey(key)
-        } catch {
-            throw ObjectStoreError(.invalidKey, "\(location): \(error.message)")
-        }
+        let (store, objectKey) = try object(scheme: scheme, bucket: bucket, key: key, location: location)
         let cursor = S3RangeCursor(store: store, key: objectKey, pieceSize: max(64 << 10, chunkSize))
         return AsyncThrowingStream(unfolding: { try await cursor.next() })
     }
@@ -83,6 +71,16 @@ public struct S3ResourceReader: ResourceReader {
         return AsyncThrowingStream(unfolding: {
             try await cursor.next().map { ResourceLocation.object(scheme: scheme, bucket: bucket, key: $0.rawValue) }
         })
+    }
+
+    /// The bucket's store and the checked key of an object location.
+    private func object(scheme: String, bucket: String, key: String, location: ResourceLocation) throws(ObjectStoreError) -> (S3ObjectStore, ObjectKey) {
+        let store = try self.store(scheme: scheme, bucket: bucket, location: location)
+        do {
+            return (store, try ObjectKey(key))
+        } catch {
+            throw ObjectStoreError(.invalidKey, "\(location): \(error.message)")
+        }
     }
 
     private func store(scheme: String, bucket: String, location: ResourceLocation) throws(ObjectStoreError) -> S3ObjectStore {

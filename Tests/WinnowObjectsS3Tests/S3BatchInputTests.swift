@@ -13,6 +13,14 @@ import WinnowStore
 struct S3BatchInputTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
+    /// The example instant model, registered in `services`.
+    static func registerInstantModel(in services: MemoryServiceStore) async throws -> ModelSpec {
+        let directory = repository + "/examples/models/instant"
+        let spec = try ModelSpec(from: try JSONParser.parse(try String(contentsOfFile: directory + "/spec.json", encoding: .utf8)), directory: directory)
+        try await services.registerModel(RegisteredModel(spec: spec), replace: false)
+        return spec
+    }
+
     @Test("the input catalog lists the image objects below a prefix, skipping hidden and other objects")
     func catalog() async throws {
         let prefix = S3TestServer.freshPrefix()
@@ -41,11 +49,8 @@ struct S3BatchInputTests {
         for name in ["cats/1.png", "dogs/2.png"] {
             try await store.put(try ObjectKey(name), Array("not really a png: \(name)".utf8))
         }
-        let specDirectory = Self.repository + "/examples/models/instant"
-        let specText = try String(contentsOfFile: specDirectory + "/spec.json", encoding: .utf8)
-        let spec = try ModelSpec(from: try JSONParser.parse(specText), directory: specDirectory)
         let services = MemoryServiceStore()
-        try await services.registerModel(RegisteredModel(spec: spec), replace: false)
+        let spec = try await Self.registerInstantModel(in: services)
         let reader = S3ResourceReader(configuration: configuration)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-s3-out-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }
@@ -91,10 +96,8 @@ struct S3BatchInputTests {
         let configuration = try S3TestServer.configuration()
         let input = try S3ObjectStore(uri: "s3://\(bucket)/\(prefix)in/", configuration: configuration)
         for name in ["1.png", "2.png"] { try await input.put(try ObjectKey(name), Array("not really a png: \(name)".utf8)) }
-        let specDirectory = Self.repository + "/examples/models/instant"
-        let spec = try ModelSpec(from: try JSONParser.parse(try String(contentsOfFile: specDirectory + "/spec.json", encoding: .utf8)), directory: specDirectory)
         let services = MemoryServiceStore()
-        try await services.registerModel(RegisteredModel(spec: spec), replace: false)
+        let spec = try await Self.registerInstantModel(in: services)
         let reader = S3ResourceReader(configuration: configuration)
         let factory: OutputStoreFactory = { try S3ObjectStore(uri: $0, configuration: configuration) }
         let manager = BatchServiceManager(services: services, reader: reader, outputStores: factory)

@@ -92,16 +92,7 @@ extension BatchServiceManager {
             let folder = ResourceLocationPath.absolute(output)
             return (folder, try Self.outputManifests(in: folder).map { (.file(folder + "/" + $0.name), $0.runID) })
         }
-        let location: ResourceLocation
-        do {
-            location = try ResourceLocation(parsing: output, relativeTo: nil, field: "output")
-        } catch {
-            throw EngineError(.invalidInput, "output \(output): \(error.message)")
-        }
-        guard case .object(let scheme, let bucket, var key) = location else {
-            throw EngineError(.invalidInput, "output \(output): give a local folder, or an s3:// or obs:// prefix")
-        }
-        while key.hasSuffix("/") { key.removeLast() }
+        let (scheme, bucket, key) = try Self.objectOutput(output)
         let prefix = key.isEmpty ? "" : key + "/"
         var names: [String] = []
         for try await object in reader.objects(under: .object(scheme: scheme, bucket: bucket, key: prefix)) {

@@ -140,16 +140,7 @@ public struct BatchServiceManager: Sendable {
     /// An `s3://`/`obs://` output as stored (`scheme://bucket/prefix`, no trailing slash), after checking
     /// that nothing lies below it yet and that it does not overlap the input.
     func requireEmptyPrefix(_ text: String, inputPath: String) async throws -> String {
-        let location: ResourceLocation
-        do {
-            location = try ResourceLocation(parsing: text, relativeTo: nil, field: "output")
-        } catch {
-            throw EngineError(.invalidInput, "output \(text): \(error.message)")
-        }
-        guard case .object(let scheme, let bucket, var key) = location else {
-            throw EngineError(.invalidInput, "output \(text): give a local folder, or an s3:// or obs:// prefix")
-        }
-        while key.hasSuffix("/") { key.removeLast() }
+        let (scheme, bucket, key) = try Self.objectOutput(text)
         guard !key.isEmpty else { throw EngineError(.invalidInput, "output \(text): give a prefix below the bucket (s3://\(bucket)/results)") }
         let output = "\(scheme)://\(bucket)/\(key)"
         if inputPath.contains("://"), let input = try? ResourceLocation(parsing: inputPath, relativeTo: nil),
@@ -164,6 +155,21 @@ public struct BatchServiceManager: Sendable {
             throw EngineError(.invalidInput, "output \(output) is not empty (it holds \(object.description)); a batch service writes below an empty prefix")
         }
         return output
+    }
+
+    /// The scheme, bucket and prefix (without trailing slashes) of an `s3://`/`obs://` output.
+    static func objectOutput(_ text: String) throws -> (scheme: String, bucket: String, key: String) {
+        let location: ResourceLocation
+        do {
+            location = try ResourceLocation(parsing: text, relativeTo: nil, field: "output")
+        } catch {
+            throw EngineError(.invalidInput, "output \(text): \(error.message)")
+        }
+        guard case .object(let scheme, let bucket, var key) = location else {
+            throw EngineError(.invalidInput, "output \(text): give a local folder, or an s3:// or obs:// prefix")
+        }
+        while key.hasSuffix("/") { key.removeLast() }
+        return (scheme, bucket, key)
     }
 
     static func requireEmptyFolder(_ path: String, inputPath: String) throws {

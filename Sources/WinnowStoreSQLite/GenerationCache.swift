@@ -16,9 +16,19 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
         var storedAt: Date
     }
 
+    /// A read in progress, which readers of the same key join instead of repeating it.
+    private struct Flight {
+        var number: UInt64
+        var generation: UInt64
+        var stamp: [Double]
+        var task: Task<Value, any Error>
+    }
+
     private struct State {
         var generation: UInt64 = 0
         var entries: [Key: Entry] = [:]
+        var flights: [Key: Flight] = [:]
+        var flightNumber: UInt64 = 0
     }
 
     private let state = Mutex(State())
@@ -60,6 +70,34 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
             guard let entry = state.entries[key], entry.generation == state.generation, entry.stamp == current,
                   Date().timeIntervalSince(entry.storedAt) < lifetime else { return nil }
             return entry.value
+        }
+    }
+
+    /// The cached value, or the one `read` returns, which is then kept. Readers that miss at once share
+    /// one `read` (a page asking for ten counts while eight connections arrive runs each count once,
+    /// not eight times); a write meanwhile makes later readers read again.
+    func value(for key: Key, read: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        if let cached = value(for: key) { return cached }
+        let current = stamp()
+        let task = state.withLock { state -> Task<Value, any Error> in
+            if let flight = state.flights[key], flight.generation == state.generation, flight.stamp == current { return flight.task }
+            state.flightNumber &+= 1
+            let (number, generation) = (state.flightNumber, state.generation)
+            let task = Task<Value, any Error> {
+                defer { self.land(key, number: number) }
+                let value = try await read()
+                self.store(value, for: key, generation: generation, stamp: current)
+                return value
+            }
+            state.flights[key] = Flight(number: number, generation: generation, stamp: current, task: task)
+            return task
+        }
+        return try await task.value
+    }
+
+    private func land(_ key: Key, number: UInt64) {
+        state.withLock { state in
+            if state.flights[key]?.number == number { state.flights[key] = nil }
         }
     }
 

@@ -52,44 +52,40 @@ extension SQLiteMetadataStore {
     public func countSamples(_ query: SampleQuery) async throws -> Int {
         var key = query
         (key.sort, key.descending, key.afterID, key.limit, key.offset) = (.id, false, nil, nil, 0)
-        let (generation, stamp) = (counts.generation, counts.currentStamp())
-        if let count = counts.value(for: key) { return count }
         let (filter, arguments) = Self.whereClause(query, keyset: false, labelTest: .idList)
-        let count = try await read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample s WHERE \(filter)", arguments: arguments) ?? 0 }
-        counts.store(count, for: key, generation: generation, stamp: stamp)
-        return count
+        return try await counts.value(for: key) {
+            try await self.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample s WHERE \(filter)", arguments: arguments) ?? 0 }
+        }
     }
 
     public func statistics(datasetID: String) async throws -> DatasetStatistics {
-        let (generation, stamp) = (statisticsCache.generation, statisticsCache.currentStamp())
-        if let statistics = statisticsCache.value(for: datasetID) { return statistics }
-        let statistics = try await read { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE id = ?", arguments: [datasetID]) != nil else {
-                throw StoreError.datasetNotFound(datasetID)
+        try await statisticsCache.value(for: datasetID) {
+            try await self.read { db in
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE id = ?", arguments: [datasetID]) != nil else {
+                    throw StoreError.datasetNotFound(datasetID)
+                }
+                var byState: [SampleState: Int] = [:]
+                var total = 0
+                var hard = 0
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT state, COUNT(*) AS n, SUM(is_hard) AS hard FROM sample
+                    WHERE dataset_id = ? AND import_id IS NULL GROUP BY state
+                    """, arguments: [datasetID]) {
+                    let count: Int = row["n"]
+                    total += count
+                    hard += row["hard"] ?? 0
+                    if let state = SampleState(rawValue: row["state"]) { byState[state] = count }
+                }
+                var byReason: [Int: Int] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT r.reason, COUNT(*) AS n FROM sample s CROSS JOIN sample_reason r ON r.sample_id = s.id
+                    WHERE s.dataset_id = ? AND s.import_id IS NULL AND s.is_hard = 1 GROUP BY r.reason
+                    """, arguments: [datasetID]) {
+                    byReason[row["reason"]] = row["n"]
+                }
+                return DatasetStatistics(total: total, byState: byState, hard: hard, byReason: byReason)
             }
-            var byState: [SampleState: Int] = [:]
-            var total = 0
-            var hard = 0
-            for row in try Row.fetchAll(db, sql: """
-                SELECT state, COUNT(*) AS n, SUM(is_hard) AS hard FROM sample
-                WHERE dataset_id = ? AND import_id IS NULL GROUP BY state
-                """, arguments: [datasetID]) {
-                let count: Int = row["n"]
-                total += count
-                hard += row["hard"] ?? 0
-                if let state = SampleState(rawValue: row["state"]) { byState[state] = count }
-            }
-            var byReason: [Int: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT r.reason, COUNT(*) AS n FROM sample s CROSS JOIN sample_reason r ON r.sample_id = s.id
-                WHERE s.dataset_id = ? AND s.import_id IS NULL AND s.is_hard = 1 GROUP BY r.reason
-                """, arguments: [datasetID]) {
-                byReason[row["reason"]] = row["n"]
-            }
-            return DatasetStatistics(total: total, byState: byState, hard: hard, byReason: byReason)
         }
-        statisticsCache.store(statistics, for: datasetID, generation: generation, stamp: stamp)
-        return statistics
     }
 
     public func updateSamples(_ samples: [Sample]) async throws {

@@ -85,13 +85,15 @@ import WinnowStore
         try await server.test { client in
             try await client.execute(uri: "/v1/services/import-output", method: .post,
                                      body: JSON.body(#"{"name": "svc", "type": "image_classification", "input": "\#(input)", "output": "\#(output)"}"#)) { _ in }
-            try await client.execute(uri: "/v1/services/svc/collection/filter", method: .put, body: JSON.body(#"{"new_dataset": "hard"}"#)) { _ in }
+            try await client.execute(uri: "/v1/services/svc/collection/filter", method: .put, body: JSON.body(#"{"new_dataset": "hard", "ranking": "informativeness"}"#)) { _ in }
             try await client.execute(uri: "/services/svc?tab=collection", method: .get) { response throws in
                 let page = String(buffer: response.body)
                 #expect(page.contains("Sync data to dataset"))
                 #expect(page.contains("Hard-example filtering"))
                 #expect(page.contains("id=\"restart-hint\""))
                 #expect(page.contains("Training dataset manifest"))
+                #expect(page.contains(#"<select name="ranking"><option value="coefficient">"#))
+                #expect(page.contains(#"<option value="informativeness" selected>"#))
             }
             try await client.execute(uri: "/services", method: .get) { response throws in
                 let page = String(buffer: response.body)
@@ -132,5 +134,16 @@ import WinnowStore
             }
             #expect(await server.metadata.sample(id: "s2")?.labels.map(\.name) == ["dog"])
         }
+    }
+
+    @Test func theFilteringEditorsRankingReachesTheBody() throws {
+        let other = SelectionConfiguration.Ranking.allCases.first { $0 != SelectionConfiguration.defaultRanking }!
+        let chosen = try CollectionSection.filterBody(ConsoleForm(Array("new_dataset=h&ranking=\(other.rawValue)".utf8)))
+        #expect(chosen.ranking == other)
+        // The default is no option of its own, like diversity "on".
+        let standard = try CollectionSection.filterBody(ConsoleForm(Array("new_dataset=h&ranking=\(SelectionConfiguration.defaultRanking.rawValue)".utf8)))
+        #expect(standard.ranking == nil && !standard.hasMiningOptions)
+        let error = #expect(throws: APIError.self) { try CollectionSection.filterBody(ConsoleForm(Array("new_dataset=h&ranking=best".utf8))) }
+        #expect(error?.field == "ranking")
     }
 }

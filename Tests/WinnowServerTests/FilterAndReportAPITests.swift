@@ -20,7 +20,7 @@ import WinnowStore
             try await client.execute(uri: "/v1/services/import-output", method: .post,
                                      body: JSON.body(#"{"name": "svc", "type": "image_classification", "input": "\#(input)", "output": "\#(output)"}"#)) { _ in }
             let body = #"""
-                {"new_dataset": "hard", "reasons": "0,1,5-7", "max": 2, "seed": 7, "diversity": false,
+                {"new_dataset": "hard", "reasons": "0,1,5-7", "max": 2, "seed": 7, "diversity": true, "ranking": "coefficient",
                  "configuration": {"selection": {"maximumFraction": 0.5}, "low_confidence": {"imageThreshold": 0.3}}}
                 """#
             try await client.execute(uri: "/v1/services/svc/collection/filter", method: .put, body: JSON.body(body)) { response throws in
@@ -32,12 +32,14 @@ import WinnowStore
                 let selection = try #require(configuration["selection"] as? [String: Any])
                 #expect(selection["maximum_count"] as? Int == 2)
                 #expect(selection["maximum_fraction"] as? Double == 0.5)
-                #expect(selection["diversity"] as? Bool == false)
+                #expect(selection["diversity"] as? Bool == true)
+                #expect(selection["ranking"] as? String == "coefficient")
                 #expect((configuration["low_confidence"] as? [String: Any])?["image_threshold"] as? Double == 0.3)
             }
             let stored = try #require(try await server.services.service(named: "svc")?.hardExamples?.configuration)
             #expect(stored.enabledReasons == [0, 1, 5, 6, 7])
             #expect(stored.selection.maximumCount == 2)
+            #expect(stored.selection.ranking == .coefficient && stored.selection.diversity)
             // An array of codes works too.
             try await client.execute(uri: "/v1/services/svc/collection/filter", method: .put, body: JSON.body(#"{"dataset": "hard", "reasons": [30, 1, 1]}"#)) { response throws in
                 #expect(response.status == .ok, "\(String(buffer: response.body))")
@@ -60,6 +62,9 @@ import WinnowStore
             (#""max_fraction": 1.5"#, "max_fraction"),
             (#""seed": "x""#, "seed"),
             (#""diversity": "yes""#, "diversity"),
+            (#""ranking": "margin""#, "ranking"),
+            (#""configuration": {"selection": {"ranking": 3}}"#, "configuration.selection.ranking"),
+            (#""configuration": {"selection": {"ranking": "best"}}"#, "configuration.selection.ranking"),
             (#""configuration": {"selection": {"maximumFraction": 3}}"#, "configuration.selection.maximum_fraction"),
             (#""configuration": {"seed": "x"}"#, "configuration.seed"),
             (#""maxx": 3"#, "maxx"),

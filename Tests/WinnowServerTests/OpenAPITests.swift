@@ -43,4 +43,12 @@ import WinnowCore
             }
         }
     }
+
+    @Test func theFilterRequestSchemaListsExactlyTheFieldsTheBodyAccepts() throws {
+        let schemas = try #require(OpenAPIDocument.json().objectValue?["components"]?.objectValue?["schemas"]?.objectValue)
+        let properties = try #require(schemas["FilterRequest"]?.objectValue?["properties"]?.objectValue)
+        #expect(Set(properties.keys) == FilterBody.fields)
+        let ranking = try #require(properties["ranking"]?.objectValue?["enum"]?.arrayValue)
+        #expect(ranking.compactMap(\.stringValue) == ["coefficient", "informativeness"])
+    }
 }

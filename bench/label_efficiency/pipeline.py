@@ -49,12 +49,23 @@ def serve_pool(winnow: str, work: Path, model_file: Path, pool_dir: Path) -> Pat
     return output
 
 
-def winnow_picks(winnow: str, work: Path, output: Path, manifest: Path, budget: int, extra: list[str], tag: str) -> tuple[list[int], dict]:
-    """`winnow mine` on the batch output with the start set's training manifest and --max budget: (pool indices in
-    pick order, the report)."""
+def winnow_phase1(winnow: str, work: Path, output: Path, manifest: Path, extra: list[str], tag: str) -> Path:
+    """Phase 1 of `winnow mine` (every sample scored: pixels, features, embeddings) once per variant, as one shard
+    (`--shard 1/1 --partial-out`); the budgets' phase-2 runs read it back (`--partials`), and their output equals a
+    single run's (tests: shardsThenPartialsEqualASingleRun)."""
+    partial = work / f"phase1-{tag}.jsonl"
+    winnow_call(winnow, "mine", "--data-dir", str(work / "winnow"), "--predictions", str(output), "--type", "image_classification",
+                "--train-manifest", str(manifest), "--shard", "1/1", "--partial-out", str(partial), "--quiet", *extra)
+    return partial
+
+
+def winnow_picks(winnow: str, work: Path, output: Path, manifest: Path, budget: int, extra: list[str], tag: str,
+                 partial: Path) -> tuple[list[int], dict]:
+    """`winnow mine` (phase 2, from `partial`) on the batch output with the start set's training manifest and --max
+    budget: (pool indices in pick order, the report)."""
     report = work / f"mine-{tag}-{budget}.json"
     winnow_call(winnow, "mine", "--data-dir", str(work / "winnow"), "--predictions", str(output), "--type", "image_classification",
-                "--train-manifest", str(manifest), "--max", str(budget), "--report", str(report),
+                "--train-manifest", str(manifest), "--partials", str(partial), "--max", str(budget), "--report", str(report),
                 "--out", str(work / f"hard-{tag}-{budget}.manifest"), "--quiet", *extra)
     data = json.loads(report.read_text())
     return [pool_index(item["source"]) for item in data["selected"]], data
@@ -110,8 +121,10 @@ def run_seed(seed: int, args, winnow: str, work: Path, variants: dict[str, list[
     reports: dict[str, dict[int, dict]] = {}
     for number, (name, extra) in enumerate(variants.items()):
         picks[name], reports[name] = {}, {}
+        partial = winnow_phase1(winnow, work, output, manifest, extra, tag=f"v{number}")
         for budget in budgets:
-            picks[name][budget], reports[name][budget] = winnow_picks(winnow, work, output, manifest, budget, extra, tag=f"v{number}")
+            picks[name][budget], reports[name][budget] = winnow_picks(winnow, work, output, manifest, budget, extra, tag=f"v{number}",
+                                                                      partial=partial)
     log(f"seed {seed}: picks ready ({len(picks)} methods × {len(budgets)} budgets); {time.monotonic() - started:.0f} s so far")
 
     results: dict[str, dict] = {}

@@ -3,7 +3,7 @@ import WinnowCore
 
 extension ServerEnvironment {
     /// The mining configuration of a filter body: its `configuration` (or the defaults), then `reasons`,
-    /// `max`, `max_fraction`, `diversity` and `seed` over it, checked whole; `nil` when the body sets
+    /// `max`, `max_fraction`, `ranking`, `diversity` and `seed` over it, checked whole; `nil` when the body sets
     /// none of them (the engine's defaults apply).
     ///
     /// - Throws: 400 `WINNOW.INVALID_PARAMETER` naming the field: `max`, `reasons`, or
@@ -40,6 +40,7 @@ extension ServerEnvironment {
             guard fraction > 0, fraction <= 1 else { throw APIError.invalid(prefix + "max_fraction", "must be more than 0 and at most 1, got \(fraction)") }
             configuration.selection.maximumFraction = fraction
         }
+        if let ranking = body.ranking { configuration.selection.ranking = ranking }
         if let diversity = body.diversity { configuration.selection.diversity = diversity }
         if let seed = body.seed { configuration.seed = seed }
         return configuration

@@ -125,21 +125,27 @@ struct CollectionSection {
             """
     }
 
-    /// The mining options, as `winnow collect filter enable` takes them: reasons, budget, diversity,
+    /// The mining options, as `winnow collect filter enable` takes them: reasons, budget, ranking, diversity,
     /// seed and a JSON object of thresholds.
     static func miningFields(_ configuration: MiningConfiguration?) -> HTML {
         let reasons = configuration.map { compact($0.enabledReasons) } ?? ""
         let max = configuration?.selection.maximumCount.map(String.init) ?? ""
         let fraction = configuration?.selection.maximumFraction.map { String($0) } ?? ""
         let seed = configuration.map { String($0.seed) } ?? ""
-        let diverse = configuration?.selection.diversity ?? true
+        let diverse = configuration?.selection.diversity ?? SelectionConfiguration.defaultDiversity
+        let ranking = configuration?.selection.ranking ?? SelectionConfiguration.defaultRanking
+        let rankings: [HTML] = SelectionConfiguration.Ranking.allCases.map {
+            let text = $0 == .coefficient ? "coefficient (most and strongest reasons)" : "informativeness (closest to the decision boundary)"
+            return "<option value=\"\($0.rawValue)\"\($0 == ranking ? HTML(" selected") : "")>\(text)</option>"
+        }
         return """
             <details class="mining"\(configuration == nil ? "" : HTML(" open"))><summary>Mining options</summary>
             <div class="row"><label>Reasons <input name="reasons" value="\(reasons)" placeholder="0-30 (all)"><span class="hint">e.g. 0,1,5-10,30</span></label>
             <label>At most <input name="max" type="number" min="1" value="\(max)" placeholder="no limit"></label>
             <label>At most a fraction <input name="max_fraction" type="number" min="0" max="1" step="any" value="\(fraction)" placeholder="0–1"></label></div>
-            <div class="row"><label>Diversity <select name="diversity"><option value="on"\(diverse ? HTML(" selected") : "")>skip near-duplicates</option>\
-            <option value="off"\(diverse ? "" : HTML(" selected"))>coefficient only</option></select></label>
+            <div class="row"><label>Budget filled by <select name="ranking">\(rankings)</select></label>
+            <label>Diversity <select name="diversity"><option value="on"\(diverse ? HTML(" selected") : "")>skip near-duplicates</option>\
+            <option value="off"\(diverse ? "" : HTML(" selected"))>off (the ranking alone)</option></select></label>
             <label>Seed <input name="seed" type="number" min="0" value="\(seed)" placeholder="default"></label></div>
             <label>Thresholds (JSON) <textarea name="configuration" rows="3" placeholder="{&quot;lowConfidence&quot;: {&quot;margin&quot;: {&quot;value&quot;: 0.2}}}"></textarea>\
             <span class="hint">Any keys <code>winnow mine --explain</code> prints; the fields above override them.</span></label>
@@ -178,7 +184,18 @@ struct CollectionSection {
             guard let value = UInt64(text) else { throw APIError.invalid("seed", "expected a whole number of at least 0, got '\(text)'") }
             body.seed = value
         }
-        if form.value("diversity") == "off" { body.diversity = false }
+        if let text = form.value("ranking") {
+            guard let ranking = SelectionConfiguration.Ranking(rawValue: text) else {
+                throw APIError.invalid("ranking", "expected \(SelectionConfiguration.Ranking.allCases.map(\.rawValue).joined(separator: " or ")), got '\(text)'")
+            }
+            // Like diversity: only a choice other than the default is an option of its own.
+            if ranking != SelectionConfiguration.defaultRanking { body.ranking = ranking }
+        }
+        if let text = form.value("diversity") {
+            // Only a choice other than the default is an option of its own.
+            let diverse = text == "on"
+            if diverse != SelectionConfiguration.defaultDiversity { body.diversity = diverse }
+        }
         if let text = form.value("configuration") {
             do {
                 body.configuration = try JSONCoding.decoder().decode(MiningConfiguration.self, from: Data(text.utf8))

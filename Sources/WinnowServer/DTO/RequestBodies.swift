@@ -39,7 +39,9 @@ struct FilterBody: RequestBody {
     var max: Int?
     /// Select at most this fraction of the scored samples (0–1).
     var maxFraction: Double?
-    /// Skip near-duplicates in embedding space when filling a budget (default true).
+    /// What fills a budget first: `coefficient` or `informativeness` (default: the engine's).
+    var ranking: SelectionConfiguration.Ranking?
+    /// Skip near-duplicates in embedding space when filling a budget (default false).
     var diversity: Bool?
     /// Seed of every random choice.
     var seed: UInt64?
@@ -47,12 +49,13 @@ struct FilterBody: RequestBody {
     var configuration: MiningConfiguration?
 
     static let fields: Set<String> = [
-        "model_type", "training_manifest", "dataset", "new_dataset", "reasons", "max", "max_fraction", "diversity", "seed", "configuration",
+        "model_type", "training_manifest", "dataset", "new_dataset", "reasons", "max", "max_fraction", "ranking", "diversity", "seed",
+        "configuration",
     ]
 
     /// Whether the body sets any mining option.
     var hasMiningOptions: Bool {
-        reasons != nil || max != nil || maxFraction != nil || diversity != nil || seed != nil || configuration != nil
+        reasons != nil || max != nil || maxFraction != nil || ranking != nil || diversity != nil || seed != nil || configuration != nil
     }
 }
 

@@ -103,6 +103,10 @@ enum OpenAPIDocument {
             "model_type": s, "training_manifest": s,
             "reasons": .object(["oneOf": .array([s, array(i)]), "description": .string("Reason codes to run, \"0,1,5-10,30\" or [0, 1, 5]; default all 0–30")]),
             "max": i, "max_fraction": n, "diversity": b, "seed": i,
+            "ranking": .object([
+                "type": .string("string"), "enum": .array(SelectionConfiguration.Ranking.allCases.map { JSONValue.string($0.rawValue) }),
+                "description": .string("What fills a budget first: coefficient (most and strongest reasons) or informativeness (closest to the decision boundary); default \(SelectionConfiguration.defaultRanking.rawValue)"),
+            ]),
             "configuration": ref("MiningConfiguration"),
         ]) { a, _ in a }),
         "MiningConfiguration": .object([

@@ -90,7 +90,7 @@ struct HardExampleOptions: ParsableArguments {
     /// The mining configuration when any mining option was given, else `nil` (the defaults, as they
     /// stand when the filtering runs).
     func miningConfiguration() throws -> MiningConfiguration? {
-        let given = mining.reasons != nil || mining.maximumCount != nil || mining.maximumFraction != nil || mining.noDiversity
+        let given = mining.reasons != nil || mining.maximumCount != nil || mining.maximumFraction != nil || mining.ranking != nil || mining.diversity != nil
             || mining.seed != nil || mining.configurationFile != nil
         return given ? try mining.configuration() : nil
     }

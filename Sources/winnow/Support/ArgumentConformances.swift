@@ -2,7 +2,8 @@ public import ArgumentParser
 public import WinnowCore
 public import WinnowImaging
 
-// Domain enums as command-line values: `--type object_detection`, `--state to_be_confirmed`, `--kind fliplr`.
+// Domain enums as command-line values: `--type object_detection`, `--state to_be_confirmed`, `--kind fliplr`,
+// `--rank informativeness`.
 
 extension LabelingType: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
@@ -15,6 +16,11 @@ extension SampleState: ExpressibleByArgument {
 }
 
 extension AugmentationKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension SelectionConfiguration.Ranking: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument) }
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -3,20 +3,27 @@ import Foundation
 import WinnowCore
 
 /// The mining options shared by `winnow mine`, `service deploy --hard-examples` and `collect filter
-/// enable`: which reasons run, the budget, the seed, and a configuration file for every threshold.
+/// enable`: which reasons run, the budget and its ranking, the seed, and a configuration file for every
+/// threshold.
 struct MiningArguments: ParsableArguments {
     @Option(name: .customLong("reasons"), help: ArgumentHelp(
         "Reason codes to run, e.g. 0,1,5-10,30 (default: all 0–30; 19–29 need --augment and a model).", valueName: "list"))
     var reasons: String?
 
-    @Option(name: .customLong("max"), help: "Select at most this many hard examples (highest coefficient first, with diversity).")
+    @Option(name: .customLong("max"), help: "Select at most this many hard examples (by --rank, with diversity).")
     var maximumCount: Int?
 
     @Option(name: .customLong("max-fraction"), help: ArgumentHelp("Select at most this fraction of the scored samples (0–1).", valueName: "f"))
     var maximumFraction: Double?
 
-    @Flag(name: .customLong("no-diversity"), help: "Fill a budget by coefficient alone (default: skip near-duplicates in embedding space).")
-    var noDiversity = false
+    @Option(name: .customLong("rank"), help: ArgumentHelp(
+        "What fills a budget first: coefficient (the most and strongest reasons) or informativeness (closest to the decision boundary: reason 1's score, for accuracy per label). Default: \(SelectionConfiguration.defaultRanking.rawValue).",
+        valueName: "ranking"))
+    var ranking: SelectionConfiguration.Ranking?
+
+    @Flag(name: .customLong("diversity"), inversion: .prefixedNo, help: ArgumentHelp(
+        "Fill a budget with diversity, skipping near-duplicates in embedding space, or by the ranking alone. Default: \(SelectionConfiguration.defaultDiversity ? "--diversity" : "--no-diversity")."))
+    var diversity: Bool?
 
     @Option(name: .customLong("seed"), help: "Seed of every random choice; the same inputs and seed give the same output.")
     var seed: UInt64?
@@ -44,7 +51,8 @@ struct MiningArguments: ParsableArguments {
         if let reasons { configuration.enabledReasons = try Self.parseReasons(reasons) }
         if let maximumCount { configuration.selection.maximumCount = maximumCount }
         if let maximumFraction { configuration.selection.maximumFraction = maximumFraction }
-        if noDiversity { configuration.selection.diversity = false }
+        if let ranking { configuration.selection.ranking = ranking }
+        if let diversity { configuration.selection.diversity = diversity }
         if let seed { configuration.seed = seed }
         do {
             try configuration.validate()

@@ -40,13 +40,41 @@ import WinnowCore
     @Test func explainPrintsTheEffectiveThresholds() {
         var configuration = MiningConfiguration.only([0, 1])
         configuration.selection.maximumCount = 100
+        configuration.selection.ranking = .coefficient
+        configuration.selection.diversity = true
         let text = configuration.explain()
         #expect(text.contains("enabled reasons: 0-1"))
         #expect(text.contains("margin p1 − p2: fires below 0.2 for every class"))
         #expect(text.contains("top score p1: fires below 0.8 × the predicted class's reference mean (0.5 when the class has < 10 reference samples)"))
         #expect(text.contains("detection IBT: fires when ≥ 0.5 of the boxes score ≤ 0.5"))
         #expect(text.contains("30 outlier (disabled)"))
-        #expect(text.contains("selection: at most 100 of the hard samples, coefficient-weighted k-center greedy"))
+        #expect(text.contains("selection: at most 100 of the hard samples, ranked by coefficient, coefficient-weighted k-center greedy"))
+        configuration.selection.ranking = .informativeness
+        configuration.selection.diversity = false
+        let informative = configuration.explain()
+        #expect(informative.contains("selection: at most 100 of the hard samples, ranked by informativeness (reason 1's score: 1 − margin"))
+        #expect(informative.hasSuffix("no diversity"))
+        #expect(MiningConfiguration().explain().contains("selection: every hard sample, ranked by \(SelectionConfiguration.defaultRanking.rawValue)"))
+    }
+
+    @Test func rankingDecodesWithADefaultAndRejectsUnknownValuesByName() throws {
+        let absent = try JSONDecoder().decode(MiningConfiguration.self, from: Data(#"{"selection": {"maximumCount": 5}}"#.utf8))
+        #expect(absent.selection.ranking == SelectionConfiguration.defaultRanking)
+        let given = try JSONDecoder().decode(MiningConfiguration.self, from: Data(#"{"selection": {"ranking": "informativeness"}}"#.utf8))
+        #expect(given.selection.ranking == .informativeness)
+        #expect(given.selection.diversity == SelectionConfiguration.defaultDiversity)
+        let error = #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(MiningConfiguration.self, from: Data(#"{"selection": {"ranking": "margin"}}"#.utf8))
+        }
+        guard case .dataCorrupted(let context)? = error else {
+            Issue.record("expected dataCorrupted, got \(String(describing: error))")
+            return
+        }
+        #expect(context.codingPath.map(\.stringValue) == ["selection", "ranking"])
+        #expect(context.debugDescription == #"unknown ranking "margin"; expected coefficient or informativeness"#)
+        var configuration = MiningConfiguration()
+        configuration.selection.ranking = .informativeness
+        #expect(try JSONDecoder().decode(MiningConfiguration.self, from: JSONEncoder().encode(configuration)) == configuration)
     }
 
     @Test func requirementsFollowTheEnabledReasons() {

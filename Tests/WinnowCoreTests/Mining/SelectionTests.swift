@@ -33,6 +33,42 @@ import WinnowCore
         #expect(DiverseSelection.select(mixed, budget: 2, radius: 1) == [6, 5])
     }
 
+    /// Coefficients and informativeness disagree on purpose: 10 has the most reasons, 13 sits nearest
+    /// the decision boundary; 14 has no reason-1 score and ranks by its coefficient (0.75, between 13 and
+    /// the 0.70s); 11 and 12 tie on informativeness and go by coefficient.
+    private let boundary = [
+        DiverseSelection.Candidate(index: 10, coefficient: 0.99, informativeness: 0.30),
+        DiverseSelection.Candidate(index: 11, coefficient: 0.60, informativeness: 0.70),
+        DiverseSelection.Candidate(index: 12, coefficient: 0.80, informativeness: 0.70),
+        DiverseSelection.Candidate(index: 13, coefficient: 0.50, informativeness: 0.95),
+        DiverseSelection.Candidate(index: 14, coefficient: 0.75),
+    ]
+
+    @Test func informativenessRanksByClosenessToTheBoundaryThenCoefficient() {
+        #expect(DiverseSelection.select(boundary, budget: 5, radius: nil, ranking: .informativeness) == [13, 14, 12, 11, 10])
+        #expect(DiverseSelection.select(boundary, budget: 3, radius: nil, ranking: .informativeness) == [13, 14, 12])
+        // The same candidates by coefficient, as before.
+        #expect(DiverseSelection.select(boundary, budget: 5, radius: nil) == [10, 12, 14, 11, 13])
+        #expect(DiverseSelection.select(boundary, budget: 5, radius: nil, ranking: .coefficient) == [10, 12, 14, 11, 13])
+        // The pool is taken by the ranking: with a pool of 1 × budget only 13 and 14 compete.
+        #expect(DiverseSelection.select(boundary, budget: 2, radius: 10, poolMultiplier: 1, ranking: .informativeness) == [13, 14])
+    }
+
+    @Test func diversityStillSkipsNearDuplicatesUnderInformativeness() {
+        let candidates = [
+            DiverseSelection.Candidate(index: 0, coefficient: 0.2, informativeness: 0.9, embedding: [0, 0]),
+            DiverseSelection.Candidate(index: 1, coefficient: 0.9, informativeness: 0.89, embedding: [0.001, 0]),
+            DiverseSelection.Candidate(index: 2, coefficient: 0.1, informativeness: 0.5, embedding: [1, 0]),
+            DiverseSelection.Candidate(index: 3, coefficient: 0.95, informativeness: 0.4, embedding: [0, 1]),
+        ]
+        // After 0, its near-duplicate 1 scores 0.89 × 0.001 / 0.5 ≈ 0.002 against 2's 0.5.
+        #expect(DiverseSelection.select(candidates, budget: 2, radius: 0.5, ranking: .informativeness) == [0, 2])
+        #expect(DiverseSelection.select(candidates, budget: 4, radius: 0.5, ranking: .informativeness) == [0, 2, 3, 1])
+        #expect(DiverseSelection.select(candidates, budget: 2, radius: nil, ranking: .informativeness) == [0, 1])
+        // By coefficient the same radius keeps 3 and 1 (not near each other).
+        #expect(DiverseSelection.select(candidates, budget: 2, radius: 0.5) == [3, 1])
+    }
+
     @Test func coefficientIsANoisyOr() {
         let weights = CoefficientConfiguration(weights: Array(repeating: 1, count: 31))
         #expect(abs(HardnessCoefficient.combine([(1, 0.5), (7, 0.5)], configuration: weights) - 0.75) < 1e-12)
@@ -96,6 +132,8 @@ import WinnowCore
         var configuration = MiningConfiguration.only([0, 1, 30])
         configuration.lowConfidence.margin.fixed = 0.9
         configuration.selection.maximumCount = 4
+        configuration.selection.ranking = .coefficient
+        configuration.selection.diversity = true
         configuration.selection.poolMultiplier = 10
         // The batch's median nearest-neighbour distance is the tiny in-group spacing; widen the radius so
         // the groups, not the samples, are what must differ.
@@ -115,5 +153,31 @@ import WinnowCore
         #expect(first.samples.filter(\.isSelected).map(\.index) == [0, 10, 20, 30])
         configuration.selection.diversity = false
         #expect(MiningFixtures.mine(samples(), configuration: configuration).selection == [0, 1, 2, 3])
+    }
+
+    /// Informativeness changes the order the budget is filled in, not what a pick says. Reason 1's weight
+    /// is 0 here, so every coefficient is 0 and only reason 1's score tells the samples apart.
+    @Test func informativenessPicksTheSmallestMarginsAndKeepsTheirExplanations() {
+        let tops = [0.95, 0.55, 0.90, 0.52, 0.70, 0.60]
+        let samples = tops.enumerated().map { index, top in
+            MiningSample(index: index, source: "img\(index).png", outcome: .prediction(MiningFixtures.classification([("a", top), ("b", 1 - top)])))
+        }
+        var configuration = MiningConfiguration.only([0, 1])
+        configuration.lowConfidence.margin.fixed = 1  // every sample is hard by reason 1
+        configuration.selection.maximumCount = 3
+        configuration.coefficient.weights[1] = 0
+        configuration.selection.ranking = .informativeness
+        let result = MiningFixtures.mine(samples, configuration: configuration)
+        // Margins 2·top − 1: 0.04 (3), 0.1 (1), 0.2 (5) are the three smallest.
+        #expect(result.selection == [3, 1, 5])
+        for index in result.selection {
+            let info = result.sample(index)?.info
+            #expect(info?.reasons == [1])
+            #expect(info?.details.first?.reason == 1)
+            #expect((info?.details.first?.reference ?? "").contains("margin p1 − p2"))
+        }
+        configuration.selection.ranking = .coefficient
+        // By coefficient all tie at 0: the earliest three.
+        #expect(MiningFixtures.mine(samples, configuration: configuration).selection == [0, 1, 2])
     }
 }

@@ -40,6 +40,7 @@ import WinnowObjects
         defer { fixture.remove() }
         var configuration = MiningConfiguration()
         configuration.selection.maximumCount = 1
+        configuration.selection.ranking = .coefficient
         configuration.selection.diversity = false
         let (run, _, _) = try await mine(fixture, configuration: configuration)
         #expect(run.result.selection.count == 1)

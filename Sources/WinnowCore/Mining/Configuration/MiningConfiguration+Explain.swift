@@ -63,13 +63,18 @@ extension MiningConfiguration {
         var budget: [String] = []
         if let count = selection.maximumCount { budget.append("at most \(count)") }
         if let fraction = selection.maximumFraction { budget.append("at most \(n(fraction * 100)) % of the scored samples") }
+        let ranking = switch selection.ranking {
+        case .coefficient: "ranked by coefficient"
+        case .informativeness: "ranked by informativeness (reason 1's score: 1 − margin, detection its low-confidence score; the coefficient without it and on ties)"
+        }
         if budget.isEmpty {
-            line("selection: every hard sample")
+            line("selection: every hard sample, \(ranking)")
         } else {
+            let weighted = selection.ranking == .coefficient ? "coefficient" : "informativeness"
             let diversity = selection.diversity
-                ? "coefficient-weighted k-center greedy over the top \(n(selection.poolMultiplier)) × budget, radius \(n(selection.radiusFactor)) × median nearest-neighbour distance"
-                : "by coefficient"
-            line("selection: \(budget.joined(separator: " and ")) of the \(selection.includesNonHard ? "scored" : "hard") samples, \(diversity)")
+                ? "\(weighted)-weighted k-center greedy over the top \(n(selection.poolMultiplier)) × budget, radius \(n(selection.radiusFactor)) × median nearest-neighbour distance"
+                : "no diversity"
+            line("selection: \(budget.joined(separator: " and ")) of the \(selection.includesNonHard ? "scored" : "hard") samples, \(ranking), \(diversity)")
         }
         return lines.joined(separator: "\n")
     }

@@ -1,6 +1,8 @@
-/// Fills a budget by coefficient with diversity: a coefficient-weighted k-center greedy over embeddings
+/// Fills a budget by a ranking score with diversity: a score-weighted k-center greedy over embeddings
 /// (see ``SelectionConfiguration``), so near-duplicates do not both take a place while other candidates
-/// remain. Deterministic: ties go to the earlier candidate.
+/// remain. The score is the coefficient or, under ``SelectionConfiguration/Ranking/informativeness``,
+/// the candidate's informativeness (its coefficient when it has none). Deterministic: ties go to the
+/// higher coefficient, then the earlier candidate.
 public enum DiverseSelection {
     /// One candidate.
     public struct Candidate: Sendable, Hashable {
@@ -8,14 +10,26 @@ public enum DiverseSelection {
         public var index: Int
         /// Its hard coefficient.
         public var coefficient: Double
+        /// Its closeness to the decision boundary (reason 1's score), if known.
+        public var informativeness: Double?
         /// Its prepared embedding, if any.
         public var embedding: [Double]?
 
         /// A candidate with the given parts.
-        public init(index: Int, coefficient: Double, embedding: [Double]? = nil) {
+        public init(index: Int, coefficient: Double, informativeness: Double? = nil, embedding: [Double]? = nil) {
             self.index = index
             self.coefficient = coefficient
+            self.informativeness = informativeness
             self.embedding = embedding
+        }
+
+        /// The score that ranks this candidate under `ranking`.
+        public func score(_ ranking: SelectionConfiguration.Ranking) -> Double {
+            let value = switch ranking {
+            case .coefficient: coefficient
+            case .informativeness: informativeness ?? coefficient
+            }
+            return value.isFinite ? value : 0
         }
     }
 
@@ -24,13 +38,21 @@ public enum DiverseSelection {
     ///   - candidates: the candidates, in any order.
     ///   - budget: how many to pick at most.
     ///   - radius: the diversity radius (distances at or beyond it do not lower a candidate's priority);
-    ///     `nil` or no embeddings: strictly by coefficient.
-    ///   - poolMultiplier: only the top `poolMultiplier × budget` candidates by coefficient compete.
-    public static func select(_ candidates: [Candidate], budget: Int, radius: Double?, poolMultiplier: Double = 4) -> [Int] {
+    ///     `nil` or no embeddings: strictly by the ranking.
+    ///   - poolMultiplier: only the top `poolMultiplier × budget` candidates by the ranking compete.
+    ///   - ranking: what ranks the candidates (default the coefficient).
+    public static func select(
+        _ candidates: [Candidate], budget: Int, radius: Double?, poolMultiplier: Double = 4, ranking: SelectionConfiguration.Ranking = .coefficient
+    ) -> [Int] {
         guard budget > 0, !candidates.isEmpty else { return [] }
-        let ranked = candidates.sorted { $0.coefficient != $1.coefficient ? $0.coefficient > $1.coefficient : $0.index < $1.index }
-        guard let radius, radius.isFinite, radius >= 0, ranked.contains(where: { $0.embedding != nil }) else {
-            return ranked.prefix(budget).map(\.index)
+        let scores = candidates.map { $0.score(ranking) }
+        let ranked = candidates.indices.sorted { a, b in
+            if scores[a] != scores[b] { return scores[a] > scores[b] }
+            if candidates[a].coefficient != candidates[b].coefficient { return candidates[a].coefficient > candidates[b].coefficient }
+            return candidates[a].index < candidates[b].index
+        }.map { (candidate: candidates[$0], score: scores[$0]) }
+        guard let radius, radius.isFinite, radius >= 0, ranked.contains(where: { $0.candidate.embedding != nil }) else {
+            return ranked.prefix(budget).map(\.candidate.index)
         }
         let poolSize = min(ranked.count, max(budget, Int((Double(budget) * max(1, poolMultiplier)).rounded(.up))))
         let pool = Array(ranked.prefix(poolSize))
@@ -42,7 +64,7 @@ public enum DiverseSelection {
             var best = -1
             var bestPriority = -Double.infinity
             for position in pool.indices where !picked[position] {
-                let priority = max(0, pool[position].coefficient) * spacing(nearestPicked[position], radius: radius)
+                let priority = max(0, pool[position].score) * spacing(nearestPicked[position], radius: radius)
                 if priority > bestPriority {
                     best = position
                     bestPriority = priority
@@ -50,10 +72,10 @@ public enum DiverseSelection {
             }
             guard best >= 0 else { break }
             picked[best] = true
-            selection.append(pool[best].index)
-            guard let chosen = pool[best].embedding else { continue }
+            selection.append(pool[best].candidate.index)
+            guard let chosen = pool[best].candidate.embedding else { continue }
             for position in pool.indices where !picked[position] {
-                guard let other = pool[position].embedding, other.count == chosen.count else { continue }
+                guard let other = pool[position].candidate.embedding, other.count == chosen.count else { continue }
                 nearestPicked[position] = min(nearestPicked[position], EmbeddingSet.distance(chosen, other))
             }
         }

@@ -8,6 +8,10 @@ public struct MiningJudge: Sendable {
         public var firedMask: UInt32
         /// The hard coefficient in [0, 1].
         public var coefficient: Double
+        /// Reason 1's score (closeness to the decision boundary), fired or not; `nil` when reason 1 did
+        /// not evaluate the sample (disabled, no target). Ranks a budget under
+        /// ``SelectionConfiguration/Ranking/informativeness``.
+        public var informativeness: Double?
 
         /// Whether any reason fired.
         public var isHard: Bool { firedMask != 0 }
@@ -33,7 +37,13 @@ public struct MiningJudge: Sendable {
     public func judge(_ evidence: MiningEvidence, findings: inout ReasonFindings) -> Decision {
         findings.removeAll()
         for rule in rules { rule.evaluate(evidence, in: context, into: &findings) }
-        return Decision(firedMask: findings.firedMask, coefficient: HardnessCoefficient.combine(findings, configuration: context.configuration.coefficient))
+        var informativeness: Double?
+        for finding in findings.items where finding.reason == 1 && finding.score.isFinite {
+            informativeness = min(1, max(0, finding.score))
+        }
+        return Decision(
+            firedMask: findings.firedMask, coefficient: HardnessCoefficient.combine(findings, configuration: context.configuration.coefficient),
+            informativeness: informativeness)
     }
 
     /// The full explanation of `evidence`: the verdict with one detail per fired reason, ascending.

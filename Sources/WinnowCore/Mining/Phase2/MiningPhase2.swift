@@ -84,17 +84,18 @@ public struct MiningPhase2: Sendable {
         var candidates: [DiverseSelection.Candidate] = []
         for position in ordered.indices {
             guard let decision = decisions[position], decision.isHard || settings.includesNonHard else { continue }
-            candidates.append(DiverseSelection.Candidate(index: ordered[position].index, coefficient: decision.coefficient, embedding: prepared[position]))
+            candidates.append(DiverseSelection.Candidate(
+                index: ordered[position].index, coefficient: decision.coefficient, informativeness: decision.informativeness, embedding: prepared[position]))
         }
         let scored = decisions.compactMap { $0 }.count
         guard let budget = settings.budget(scoredCount: scored) else {
-            return DiverseSelection.select(candidates, budget: candidates.count, radius: nil)
+            return DiverseSelection.select(candidates, budget: candidates.count, radius: nil, ranking: settings.ranking)
         }
         var radius: Double?
         if settings.diversity, let (statistics, _) = context.embeddings {
             radius = settings.radiusFactor * statistics.medianNearestDistance
         }
-        return DiverseSelection.select(candidates, budget: budget, radius: radius, poolMultiplier: settings.poolMultiplier)
+        return DiverseSelection.select(candidates, budget: budget, radius: radius, poolMultiplier: settings.poolMultiplier, ranking: settings.ranking)
     }
 
     private func summary(_ context: MiningContext) -> [String] {

@@ -174,7 +174,8 @@ import WinnowCore
             let info = result.sample(index)?.info
             #expect(info?.reasons == [1])
             #expect(info?.details.first?.reason == 1)
-            #expect((info?.details.first?.reference ?? "").contains("margin p1 − p2"))
+            let reference = info?.details.first?.reference ?? ""
+            #expect(reference.contains("margin p1 − p2"), "\(reference)")
         }
         configuration.selection.ranking = .coefficient
         // By coefficient all tie at 0: the earliest three.

@@ -101,6 +101,14 @@ public final class ModelServerProcess: @unchecked Sendable {
             self?.collect(String(decoding: data, as: UTF8.self))
         }
         do {
+            // The child starts with the calling thread's signal mask, and the threads that run services
+            // block nearly every signal: the server then never saw SIGTERM and was killed after the grace
+            // period. It is spawned with nothing blocked (this thread's mask comes back at once).
+            var none = sigset_t()
+            var previous = sigset_t()
+            sigemptyset(&none)
+            pthread_sigmask(SIG_SETMASK, &none, &previous)
+            defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
             try process.run()
         } catch {
             throw EngineError(.conflict, "cannot start model server '\(spec.name)' (\(arguments.joined(separator: " "))): \(error.localizedDescription)")

@@ -69,13 +69,7 @@ struct TaskReportCommandTests {
     @Test func aFilteringTasksReportIsWrittenFromTheStore() throws {
         let directory = try TemporaryDirectory()
         let winnow = WinnowProcess(in: directory)
-        #expect(try winnow.run("sample-data", "files").status == 0)
-        try directory.write("instant.yaml", """
-            name: instant
-            type: image_classification
-            command: "exec python3 \(BatchServiceTests.instantServer)"
-            """)
-        #expect(try winnow.run("model", "register", "instant.yaml").status == 0)
+        try DataCollectionTests().prepare(winnow, directory)
         let deployed = try winnow.run("service", "deploy", "--name", "s", "--model", "instant", "--input", "files/images/classification",
                                       "--output", "out", "--hard-examples", "--training-manifest", "files/classification.manifest",
                                       "--new-hard-dataset", "hard", "--quiet")
